@@ -1,0 +1,95 @@
+import type { OperationFacts, SpecFacts } from "./operations-table.ts";
+
+/** The first line of every generated file. */
+export const banner = "// Generated from spec/openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.";
+
+const tableType = `/** A request-body field as the client checks it before sending. */
+export type FieldFacts = { readonly type: "string" | "integer" | "number" | "boolean"; readonly minimum?: number };
+
+/** What the client needs to know at run time about one operation. */
+export type OperationFacts = {
+  /** The spec's operationId. */
+  readonly operationId: string;
+  readonly method: string;
+  /** The path template, for example \`/api/sessions/{id}\`. */
+  readonly path: string;
+  /** From \`x-idempotent\`: false means a retry could act twice (create, fork). */
+  readonly idempotent: boolean;
+  readonly pathParams: readonly string[];
+  /** The JSON body's fields; absent when the operation takes no body. */
+  readonly body?: { readonly required: readonly string[]; readonly fields: Readonly<Record<string, FieldFacts>> };
+  readonly successStatus: number;
+  /** The error statuses the spec documents for this operation. */
+  readonly errors: readonly number[];
+  /** The kind of the envelope's \`data\` on success; "none" for an empty body. */
+  readonly data: "array" | "object" | "none";
+};`;
+
+function jsDoc(lines: string[], indent = ""): string {
+  const body = lines.flatMap((line) => line.split("\n")).map((line) => `${indent} *${line ? ` ${line}` : ""}`);
+  return `${indent}/**\n${body.join("\n")}\n${indent} */`;
+}
+
+function paramsType(op: OperationFacts): { type: string; optional: boolean } | undefined {
+  const parts: string[] = [];
+  if (op.pathParams.length) parts.push(`operations["${op.operationId}"]["parameters"]["path"]`);
+  if (op.body) parts.push(`operations["${op.operationId}"]["requestBody"]["content"]["application/json"]`);
+  if (!parts.length) return undefined;
+  return { type: parts.join(" & "), optional: !op.pathParams.length && !op.body?.required.length };
+}
+
+function resultType(op: OperationFacts): string {
+  if (op.data === "none") return "void";
+  return `operations["${op.operationId}"]["responses"][${op.successStatus}]["content"]["application/json"]["data"]`;
+}
+
+function methodSignature(name: string, op: OperationFacts, docs: SpecFacts["docs"][string]): string {
+  const params = paramsType(op);
+  const args = [
+    params && `params${params.optional ? "?" : ""}: ${params.type}`,
+    "options?: Options",
+  ].filter(Boolean);
+  const retry = op.idempotent
+    ? "Idempotent: retried under the full retry policy."
+    : "Not idempotent: by default retried only after a refused connection or a 429, so it never acts twice.";
+  const doc = jsDoc(
+    [
+      `${docs.summary}.`,
+      "",
+      docs.description,
+      "",
+      `\`${op.method} ${op.path}\` (operation \`${op.operationId}\`). Documented errors: ${op.errors.join(", ")}.`,
+      retry,
+    ],
+    "  ",
+  );
+  return `${doc}\n  ${name}(${args.join(", ")}): Promise<${resultType(op)}>;`;
+}
+
+/** Renders `generated/operations.ts`: the runtime table and the typed method interface. */
+export function renderOperations(facts: SpecFacts): string {
+  const table = JSON.stringify(facts.operations, null, 2);
+  const retry = JSON.stringify(facts.retry, null, 2);
+  const methods = Object.entries(facts.operations)
+    .map(([name, op]) => methodSignature(name, op, facts.docs[name] ?? { summary: name, description: "" }))
+    .join("\n\n");
+  return `${banner}
+import type { operations } from "./schema.js";
+
+${tableType}
+
+/** The server the spec names first: the default \`serverURL\`. */
+export const specServerURL = ${JSON.stringify(facts.serverURL)};
+
+/** The retry policy the spec declares in \`x-speakeasy-retries\` (intervals in milliseconds). */
+export const specRetryPolicy = ${retry} as const;
+
+/** Run-time facts for each method of \`mix.sessions\`, keyed by method name. */
+export const sessionOperations = ${table} as const satisfies Record<string, OperationFacts>;
+
+/** The methods of \`mix.sessions\`, typed from the spec. \`Options\` is the per-call options type. */
+export interface SessionsMethods<Options> {
+${methods}
+}
+`;
+}

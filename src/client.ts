@@ -1,0 +1,57 @@
+import type { Client } from "openapi-fetch";
+import { type SessionsMethods, specServerURL } from "../generated/operations.js";
+import type { paths } from "../generated/schema.js";
+import { InvalidRequestError } from "./errors.js";
+import type { MixOptions, RequestOptions } from "./options.js";
+import { createRawClient } from "./raw.js";
+import { checkedServerURL, checkedTimeout } from "./request.js";
+import { resolvePolicy } from "./retry.js";
+import { createSessions } from "./sessions.js";
+import type { Transport } from "./transport.js";
+
+const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+
+function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  try {
+    const checked = new Headers(headers);
+    return Object.fromEntries(checked);
+  } catch (error) {
+    throw new InvalidRequestError("headers", `are invalid: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The Mix API client.
+ *
+ * ```ts
+ * const mix = new Mix({ serverURL: "http://localhost:8088" });
+ * const session = await mix.sessions.create({ title: "Refactor billing" });
+ * ```
+ *
+ * Options are checked here; a bad one throws `InvalidRequestError` naming it.
+ */
+export class Mix {
+  /** The six session operations, typed from the spec. */
+  readonly sessions: SessionsMethods<RequestOptions>;
+  /** The typed openapi-fetch client, on the same transport (retries, timeouts, abort). */
+  readonly raw: Client<paths>;
+
+  constructor(options: MixOptions = {}) {
+    if (options.fetch !== undefined && typeof options.fetch !== "function") {
+      throw new InvalidRequestError("fetch", "must be a function");
+    }
+    const logger = options.debugLogger ?? (env.MIX_DEBUG === "1" ? console : undefined);
+    const transport: Transport = {
+      serverURL: checkedServerURL("serverURL", options.serverURL ?? env.MIX_SERVER_URL ?? specServerURL),
+      headers: lowerCaseHeaders(options.headers),
+      policy: resolvePolicy(options.retryConfig),
+      timeoutMs: options.timeoutMs === undefined ? 60_000 : checkedTimeout("timeoutMs", options.timeoutMs),
+      fetch: options.fetch,
+      logger,
+      random: Math.random,
+    };
+    this.sessions = createSessions(transport);
+    this.raw = createRawClient(transport);
+  }
+}

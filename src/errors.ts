@@ -1,0 +1,121 @@
+import type { RESTResponse } from "../generated/schema.js";
+
+/** Bodies longer than this are cut in `MixDefaultError` messages. */
+const messageBodyLimit = 10_000;
+
+/** An HTTP response that is an error. `body` is the raw text; `rawResponse` is already read. */
+export class MixError extends Error {
+  override name = "MixError";
+  /** The HTTP status. */
+  readonly statusCode: number;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The response body as text, exactly as received. */
+  readonly body: string;
+  /** The response's Content-Type, or "" when it had none. */
+  readonly contentType: string;
+  /** The response; its body has already been read into `body`. */
+  readonly rawResponse: Response;
+  /** The wait the server asked for (`retry-after-ms` or `Retry-After`), when it sent one. */
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, response: Response, body: string, retryAfterMs?: number) {
+    super(message);
+    this.statusCode = response.status;
+    this.headers = response.headers;
+    this.body = body;
+    this.contentType = response.headers.get("content-type") ?? "";
+    this.rawResponse = response;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A status the spec documents for the operation, with a JSON envelope. */
+export class RESTResponseError extends MixError {
+  override name = "RESTResponseError";
+  /** The parsed envelope; `data.error` usually says what went wrong. */
+  readonly data: RESTResponse;
+
+  constructor(message: string, response: Response, body: string, data: RESTResponse, retryAfterMs?: number) {
+    super(message, response, body, retryAfterMs);
+    this.data = data;
+  }
+}
+
+/** Any other error status, or a documented status whose body is not a JSON envelope. */
+export class MixDefaultError extends MixError {
+  override name = "MixDefaultError";
+}
+
+/** A 2xx whose body is not the promised shape (not JSON, no envelope, data of the wrong kind). */
+export class ResponseValidationError extends MixError {
+  override name = "ResponseValidationError";
+}
+
+/** No usable HTTP response. `cause` holds the underlying error. */
+export class HTTPClientError extends Error {
+  override name = "HTTPClientError";
+}
+
+/** Could not connect, or the connection dropped before the response was complete. */
+export class ConnectionError extends HTTPClientError {
+  override name = "ConnectionError";
+}
+
+/** An attempt ran past `timeoutMs` (waiting for headers or reading the body). */
+export class RequestTimeoutError extends HTTPClientError {
+  override name = "RequestTimeoutError";
+}
+
+/** The caller's signal aborted the call. `cause` is `signal.reason`. */
+export class RequestAbortedError extends HTTPClientError {
+  override name = "RequestAbortedError";
+}
+
+/** Bad input, caught before anything was sent. `field` names the culprit. */
+export class InvalidRequestError extends HTTPClientError {
+  override name = "InvalidRequestError";
+  /** The offending field or option, for example `messageIndex` or `timeoutMs`. */
+  readonly field: string;
+
+  constructor(field: string, problem: string) {
+    super(`Invalid request: ${field} ${problem}`);
+    this.field = field;
+  }
+}
+
+/** True for a JSON object (not null, not an array): what the contract calls an envelope. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The one mapping from an error response to its class: a status the operation documents with
+ * a JSON envelope becomes `RESTResponseError`, anything else `MixDefaultError`.
+ */
+export function responseError(
+  documented: readonly number[],
+  response: Response,
+  body: string,
+  retryAfterMs: number | undefined,
+  redact: (text: string) => string,
+): MixError {
+  const parsed = documented.includes(response.status) ? parseJson(body) : undefined;
+  if (isJsonObject(parsed)) {
+    const envelope = parsed as RESTResponse;
+    const message = [envelope.error?.message, envelope.message].find((m) => typeof m === "string") ?? body;
+    return new RESTResponseError(redact(message), response, body, envelope, retryAfterMs);
+  }
+  const contentType = response.headers.get("content-type") ?? "";
+  const shown = body.length > messageBodyLimit ? body.slice(0, messageBodyLimit) : body;
+  const message = `API error occurred: Status ${response.status} Content-Type ${contentType}. Body: ${shown}`;
+  return new MixDefaultError(redact(message), response, body, retryAfterMs);
+}

@@ -1,0 +1,106 @@
+import type { FieldFacts, OperationFacts } from "../generated/operations.js";
+import { InvalidRequestError } from "./errors.js";
+import type { RequestOptions } from "./options.js";
+import type { Outgoing, Transport } from "./transport.js";
+
+const jsonContentType = { "content-type": "application/json" };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Percent-encodes an id as exactly one path segment, or refuses it. */
+function pathSegment(name: string, value: unknown): string {
+  if (typeof value !== "string") throw new InvalidRequestError(name, `must be a string, got ${typeof value}`);
+  // URL parsers collapse "." and ".." even when percent-encoded, so no encoding makes them safe.
+  if (value === "" || value === "." || value === "..") throw new InvalidRequestError(name, `must not be ${JSON.stringify(value)}`);
+  return encodeURIComponent(value);
+}
+
+function checkField(name: string, facts: FieldFacts, value: unknown): void {
+  const ok =
+    facts.type === "integer"
+      ? Number.isSafeInteger(value)
+      : facts.type === "number"
+        ? Number.isFinite(value)
+        : typeof value === facts.type;
+  if (!ok) throw new InvalidRequestError(name, `must be ${facts.type === "integer" ? "an integer" : `a ${facts.type}`}`);
+  if (facts.minimum !== undefined && (value as number) < facts.minimum) {
+    throw new InvalidRequestError(name, `must be >= ${facts.minimum}, got ${String(value)}`);
+  }
+}
+
+/** Checks every field against the spec and returns the JSON body, path parameters left out. */
+function jsonBody(op: OperationFacts, params: Record<string, unknown>): string {
+  const body = op.body;
+  if (!body) {
+    const extra = Object.keys(params).find((key) => !op.pathParams.includes(key));
+    if (extra !== undefined) throw new InvalidRequestError(extra, `is not a parameter of ${op.operationId}`);
+    return "";
+  }
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(params)) {
+    if (op.pathParams.includes(key) || params[key] === undefined) continue;
+    const facts = body.fields[key];
+    if (!facts) throw new InvalidRequestError(key, `is not a field of ${op.operationId} (the server rejects unknown fields)`);
+    checkField(key, facts, params[key]);
+    fields[key] = params[key];
+  }
+  for (const key of body.required) {
+    if (!(key in fields)) throw new InvalidRequestError(key, "is required");
+  }
+  return JSON.stringify(fields);
+}
+
+function mergedHeaders(t: Transport, options: RequestOptions | undefined, hasBody: boolean): HeadersInit | undefined {
+  const extra = options?.headers;
+  if (!extra) return hasBody ? (t.headers ? { ...jsonContentType, ...t.headers } : jsonContentType) : t.headers;
+  const headers = new Headers(hasBody ? jsonContentType : undefined);
+  try {
+    for (const [name, value] of Object.entries(t.headers ?? {})) headers.set(name, value);
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  } catch (error) {
+    throw new InvalidRequestError("headers", `are invalid: ${(error as Error).message}`);
+  }
+  return headers;
+}
+
+/** Checks that a server URL is an absolute http(s) URL and drops its trailing "/". */
+export function checkedServerURL(field: string, value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(String(value));
+  } catch {}
+  if (typeof value !== "string" || !url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw new InvalidRequestError(field, `must be an absolute http(s) URL without credentials, got ${JSON.stringify(value)}`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/** Turns a method's arguments into a request, or throws InvalidRequestError before anything is sent. */
+export function prepareRequest(t: Transport, op: OperationFacts, params: unknown, options: RequestOptions | undefined): Outgoing {
+  if (params !== undefined && !isPlainObject(params)) throw new InvalidRequestError("params", "must be a plain object");
+  const given = params ?? {};
+  let path = op.path;
+  for (const name of op.pathParams) path = path.replace(`{${name}}`, pathSegment(name, given[name]));
+  const body = jsonBody(op, given) || undefined;
+  if (options?.timeoutMs !== undefined) checkedTimeout("timeoutMs", options.timeoutMs);
+  const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
+  return {
+    method: op.method,
+    url: base + path,
+    headers: mergedHeaders(t, options, body !== undefined),
+    body,
+    idempotent: op.idempotent,
+  };
+}
+
+/** Checks a timeout option: a finite number of milliseconds >= 0. */
+export function checkedTimeout(field: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidRequestError(field, `must be a finite number of milliseconds >= 0, got ${String(value)}`);
+  }
+  return value;
+}

@@ -1,0 +1,117 @@
+import { specRetryPolicy } from "../generated/operations.js";
+import { InvalidRequestError } from "./errors.js";
+import type { RetryConfig } from "./options.js";
+
+/** A `RetryConfig` with every default filled in and its status list compiled. */
+export type RetryPolicy = {
+  readonly enabled: boolean;
+  readonly initialInterval: number;
+  readonly maxInterval: number;
+  readonly exponent: number;
+  readonly maxElapsedTime: number;
+  readonly retryConnectionErrors: boolean;
+  /** Exact statuses ("429") and status classes ("5XX" is stored as 5). */
+  readonly statuses: ReadonlySet<number>;
+  readonly classes: ReadonlySet<number>;
+};
+
+/** What went wrong with one attempt, as far as retrying is concerned. */
+export type Failure =
+  | { kind: "status"; status: number; retryAfterMs?: number }
+  /** refused: the connection was never established, so the server cannot have acted. */
+  | { kind: "refused" | "dropped" | "timeout" };
+
+/** Where the call stands when an attempt has failed. */
+export type RetryContext = {
+  /** 0 for the first retry. */
+  retry: number;
+  elapsedMs: number;
+  /** False for create and fork unless the caller passed `retries` on the call. */
+  fullPolicy: boolean;
+  /** Uniform in [0, 1). */
+  random: () => number;
+};
+
+/** Either wait this long and try again, or stop, with the reason (for the debug log). */
+export type RetryPlan = { retry: true; waitMs: number } | { retry: false; reason: string };
+
+function checkedNumber(field: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+    throw new InvalidRequestError(field, `must be a finite number >= ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Fills in a retry config from the spec's defaults and checks it; throws InvalidRequestError. */
+export function resolvePolicy(config: RetryConfig | undefined, field = "retryConfig"): RetryPolicy {
+  const backoffConfig = config?.strategy === "backoff" ? config : undefined;
+  if (config !== undefined && config?.strategy !== "none" && !backoffConfig) {
+    throw new InvalidRequestError(`${field}.strategy`, 'must be "none" or "backoff"');
+  }
+  const backoff = backoffConfig?.backoff ?? {};
+  const codes = backoffConfig?.statusCodes ?? specRetryPolicy.statusCodes;
+  const statuses = new Set<number>();
+  const classes = new Set<number>();
+  for (const code of codes) {
+    const match = /^([1-5])(XX|\d\d)$/i.exec(String(code));
+    if (!match) throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
+    if (match[2]?.toUpperCase() === "XX") classes.add(Number(match[1]));
+    else statuses.add(Number(code));
+  }
+  return {
+    enabled: config?.strategy !== "none",
+    initialInterval: checkedNumber(`${field}.backoff.initialInterval`, backoff.initialInterval, specRetryPolicy.initialInterval, 0),
+    maxInterval: checkedNumber(`${field}.backoff.maxInterval`, backoff.maxInterval, specRetryPolicy.maxInterval, 0),
+    exponent: checkedNumber(`${field}.backoff.exponent`, backoff.exponent, specRetryPolicy.exponent, 1),
+    maxElapsedTime: checkedNumber(`${field}.backoff.maxElapsedTime`, backoff.maxElapsedTime, specRetryPolicy.maxElapsedTime, 0),
+    retryConnectionErrors: backoffConfig?.retryConnectionErrors ?? specRetryPolicy.retryConnectionErrors,
+    statuses,
+    classes,
+  };
+}
+
+/** The jittered backoff before retry `n` (0-based): uniform in [base/2, base]. */
+export function backoffWait(policy: RetryPolicy, n: number, random: () => number): number {
+  const base = Math.min(policy.maxInterval, policy.initialInterval * policy.exponent ** n);
+  return base / 2 + random() * (base / 2);
+}
+
+/**
+ * Decides whether a failed attempt is tried again. The answer defaults to "no"; each rule
+ * below can only keep it that way or, last, allow the retry.
+ */
+export function planRetry(policy: RetryPolicy, failure: Failure, ctx: RetryContext): RetryPlan {
+  if (!policy.enabled) return { retry: false, reason: "retries are off" };
+  const isStatus = failure.kind === "status";
+  if (isStatus && !policy.statuses.has(failure.status) && !policy.classes.has(Math.floor(failure.status / 100))) {
+    return { retry: false, reason: `status ${failure.status} is not retried` };
+  }
+  if (!isStatus && !policy.retryConnectionErrors) return { retry: false, reason: "connection errors are not retried" };
+  // A non-idempotent call may have acted unless the server provably did not see it.
+  const provablyUnseen = isStatus ? failure.status === 429 : failure.kind === "refused";
+  if (!ctx.fullPolicy && !provablyUnseen) {
+    return { retry: false, reason: "not idempotent: the server may have acted on it" };
+  }
+  const hinted = isStatus ? failure.retryAfterMs : undefined;
+  const waitMs = hinted ?? backoffWait(policy, ctx.retry, ctx.random);
+  if (ctx.elapsedMs + waitMs > policy.maxElapsedTime) {
+    return { retry: false, reason: `waiting ${Math.round(waitMs)} ms would pass maxElapsedTime` };
+  }
+  return { retry: true, waitMs };
+}
+
+/**
+ * Reads the server's requested wait: `retry-after-ms`, then `Retry-After` in seconds or as an
+ * HTTP date. A date in the past means no wait; a malformed value is ignored (undefined).
+ */
+export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.min(Number(ms), Number.MAX_SAFE_INTEGER);
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, Number.MAX_SAFE_INTEGER);
+  // Only an HTTP date (it names a weekday or month) counts; Date.parse takes far more than that.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
