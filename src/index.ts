@@ -1,5 +1,5 @@
-export type * from "../generated/schema.js";
 export type { FieldFacts, OperationFacts, SessionsMethods } from "../generated/operations.js";
+export type * from "../generated/schema.js";
 export { Mix } from "./client.js";
 export {
   ConnectionError,
@@ -7,9 +7,9 @@ export {
   InvalidRequestError,
   MixDefaultError,
   MixError,
+  RESTResponseError,
   RequestAbortedError,
   RequestTimeoutError,
   ResponseValidationError,
-  RESTResponseError,
 } from "./errors.js";
 export type { BackoffConfig, MixOptions, RequestOptions, RetryConfig } from "./options.js";

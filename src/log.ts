@@ -33,6 +33,10 @@ export function describeAttempt(
   secrets: readonly string[],
 ): string {
   const result = outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : String(outcome.response.status);
-  const decision = !plan ? "" : plan.retry ? `; retrying in ${Math.round(plan.waitMs)} ms` : `; not retried: ${plan.reason}`;
+  const decision = !plan
+    ? ""
+    : plan.retry
+      ? `; retrying in ${Math.round(plan.waitMs)} ms`
+      : `; not retried: ${plan.reason}`;
   return redact(`[mix] ${req.method} ${req.url} -> ${result} (${durationMs} ms)${decision}`, secrets);
 }

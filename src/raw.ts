@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { type OperationFacts, sessionOperations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
-import { type Transport, execute } from "./transport.js";
+import { execute, type Transport } from "./transport.js";
 
 const readBytes = (response: Response) => response.arrayBuffer();
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);

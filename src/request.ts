@@ -15,7 +15,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function pathSegment(name: string, value: unknown): string {
   if (typeof value !== "string") throw new InvalidRequestError(name, `must be a string, got ${typeof value}`);
   // URL parsers collapse "." and ".." even when percent-encoded, so no encoding makes them safe.
-  if (value === "" || value === "." || value === "..") throw new InvalidRequestError(name, `must not be ${JSON.stringify(value)}`);
+  if (value === "" || value === "." || value === "..")
+    throw new InvalidRequestError(name, `must not be ${JSON.stringify(value)}`);
   return encodeURIComponent(value);
 }
 
@@ -26,7 +27,8 @@ function checkField(name: string, facts: FieldFacts, value: unknown): void {
       : facts.type === "number"
         ? Number.isFinite(value)
         : typeof value === facts.type;
-  if (!ok) throw new InvalidRequestError(name, `must be ${facts.type === "integer" ? "an integer" : `a ${facts.type}`}`);
+  if (!ok)
+    throw new InvalidRequestError(name, `must be ${facts.type === "integer" ? "an integer" : `a ${facts.type}`}`);
   if (facts.minimum !== undefined && (value as number) < facts.minimum) {
     throw new InvalidRequestError(name, `must be >= ${facts.minimum}, got ${String(value)}`);
   }
@@ -44,7 +46,8 @@ function jsonBody(op: OperationFacts, params: Record<string, unknown>): string {
   for (const key of Object.keys(params)) {
     if (op.pathParams.includes(key) || params[key] === undefined) continue;
     const facts = body.fields[key];
-    if (!facts) throw new InvalidRequestError(key, `is not a field of ${op.operationId} (the server rejects unknown fields)`);
+    if (!facts)
+      throw new InvalidRequestError(key, `is not a field of ${op.operationId} (the server rejects unknown fields)`);
     checkField(key, facts, params[key]);
     fields[key] = params[key];
   }
@@ -74,13 +77,21 @@ export function checkedServerURL(field: string, value: unknown): string {
     url = new URL(String(value));
   } catch {}
   if (typeof value !== "string" || !url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-    throw new InvalidRequestError(field, `must be an absolute http(s) URL without credentials, got ${JSON.stringify(value)}`);
+    throw new InvalidRequestError(
+      field,
+      `must be an absolute http(s) URL without credentials, got ${JSON.stringify(value)}`,
+    );
   }
   return value.replace(/\/+$/, "");
 }
 
 /** Turns a method's arguments into a request, or throws InvalidRequestError before anything is sent. */
-export function prepareRequest(t: Transport, op: OperationFacts, params: unknown, options: RequestOptions | undefined): Outgoing {
+export function prepareRequest(
+  t: Transport,
+  op: OperationFacts,
+  params: unknown,
+  options: RequestOptions | undefined,
+): Outgoing {
   if (params !== undefined && !isPlainObject(params)) throw new InvalidRequestError("params", "must be a plain object");
   const given = params ?? {};
   let path = op.path;

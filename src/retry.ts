@@ -55,16 +55,27 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
   const classes = new Set<number>();
   for (const code of codes) {
     const match = /^([1-5])(XX|\d\d)$/i.exec(String(code));
-    if (!match) throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
+    if (!match)
+      throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
     if (match[2]?.toUpperCase() === "XX") classes.add(Number(match[1]));
     else statuses.add(Number(code));
   }
   return {
     enabled: config?.strategy !== "none",
-    initialInterval: checkedNumber(`${field}.backoff.initialInterval`, backoff.initialInterval, specRetryPolicy.initialInterval, 0),
+    initialInterval: checkedNumber(
+      `${field}.backoff.initialInterval`,
+      backoff.initialInterval,
+      specRetryPolicy.initialInterval,
+      0,
+    ),
     maxInterval: checkedNumber(`${field}.backoff.maxInterval`, backoff.maxInterval, specRetryPolicy.maxInterval, 0),
     exponent: checkedNumber(`${field}.backoff.exponent`, backoff.exponent, specRetryPolicy.exponent, 1),
-    maxElapsedTime: checkedNumber(`${field}.backoff.maxElapsedTime`, backoff.maxElapsedTime, specRetryPolicy.maxElapsedTime, 0),
+    maxElapsedTime: checkedNumber(
+      `${field}.backoff.maxElapsedTime`,
+      backoff.maxElapsedTime,
+      specRetryPolicy.maxElapsedTime,
+      0,
+    ),
     retryConnectionErrors: backoffConfig?.retryConnectionErrors ?? specRetryPolicy.retryConnectionErrors,
     statuses,
     classes,

@@ -1,10 +1,10 @@
 import { type OperationFacts, type SessionsMethods, sessionOperations } from "../generated/operations.js";
-import { ResponseValidationError, isJsonObject, responseError } from "./errors.js";
+import { isJsonObject, ResponseValidationError, responseError } from "./errors.js";
 import { redact, secretValues } from "./log.js";
 import type { RequestOptions } from "./options.js";
 import { prepareRequest } from "./request.js";
 import { retryAfterMs } from "./retry.js";
-import { type Transport, execute } from "./transport.js";
+import { execute, type Transport } from "./transport.js";
 
 const readText = (response: Response) => response.text();
 

@@ -1,7 +1,7 @@
 import { ConnectionError, HTTPClientError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
 import { describeAttempt, secretValues } from "./log.js";
 import type { RequestOptions } from "./options.js";
-import { type Failure, type RetryPolicy, planRetry, resolvePolicy, retryAfterMs } from "./retry.js";
+import { type Failure, planRetry, type RetryPolicy, resolvePolicy, retryAfterMs } from "./retry.js";
 
 /** What every call of one client shares. Built once by the `Mix` constructor. */
 export type Transport = {
@@ -50,7 +50,13 @@ function transportError(error: unknown, req: Outgoing): HTTPClientError {
  * One attempt. The timer and the caller's signal settle it themselves instead of trusting the
  * fetch to honour an abort, so a fetch that ignores its signal still cannot hang the call.
  */
-function attempt<B>(t: Transport, req: Outgoing, timeoutMs: number, signal: AbortSignal | undefined, read: BodyReader<B>) {
+function attempt<B>(
+  t: Transport,
+  req: Outgoing,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  read: BodyReader<B>,
+) {
   if (timeoutMs <= 0 && !signal) {
     return exchange(t, req, undefined, read).catch((error: unknown) => Promise.reject(transportError(error, req)));
   }
@@ -65,8 +71,7 @@ function attempt<B>(t: Transport, req: Outgoing, timeoutMs: number, signal: Abor
       }
     };
     const onAbort = () => settle(new RequestAbortedError("The call was aborted", { cause: signal?.reason }));
-    const onTimeout = () =>
-      settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
+    const onTimeout = () => settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
     const timer = timeoutMs > 0 ? setTimeout(onTimeout, timeoutMs) : undefined;
     signal?.addEventListener("abort", onAbort);
     exchange(t, req, controller.signal, read).then(
@@ -98,12 +103,18 @@ function failureOf(outcome: Received<unknown> | HTTPClientError): Failure | unde
   if (outcome instanceof ConnectionError) return { kind: isRefused(outcome.cause) ? "refused" : "dropped" };
   if (outcome instanceof Error) return undefined;
   const { response } = outcome;
-  return response.ok ? undefined : { kind: "status", status: response.status, retryAfterMs: retryAfterMs(response.headers, Date.now()) };
+  return response.ok
+    ? undefined
+    : { kind: "status", status: response.status, retryAfterMs: retryAfterMs(response.headers, Date.now()) };
 }
 
 /** True when the connection was never established (so the server cannot have seen the request). */
 export function isRefused(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
     if (e.code === "ECONNREFUSED" || e.code === "ConnectionRefused") return true;
     if (Array.isArray(e.errors) && e.errors.length && e.errors.every(isRefused)) return true;
     e = e.cause as typeof e;
@@ -115,7 +126,12 @@ export function isRefused(error: unknown): boolean {
  * Runs a request with the call's retry policy, timeout and signal. Resolves with the final
  * response (which may be an HTTP error) and throws only `HTTPClientError`s.
  */
-export async function execute<B>(t: Transport, req: Outgoing, options: RequestOptions | undefined, read: BodyReader<B>): Promise<Received<B>> {
+export async function execute<B>(
+  t: Transport,
+  req: Outgoing,
+  options: RequestOptions | undefined,
+  read: BodyReader<B>,
+): Promise<Received<B>> {
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? t.timeoutMs;
   const policy = options?.retries ? resolvePolicy(options.retries, "retries") : t.policy;

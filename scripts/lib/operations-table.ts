@@ -1,4 +1,4 @@
-import { type Node, type SpecOperation, deref, listOperations } from "./spec.ts";
+import { deref, listOperations, type Node, type SpecOperation } from "./spec.ts";
 
 /** A request-body field as the client checks it before sending. */
 export type FieldFacts = { type: "string" | "integer" | "number" | "boolean"; minimum?: number };
@@ -110,7 +110,9 @@ export function specFacts(spec: Node): SpecFacts {
   const backoff = (policy?.backoff ?? {}) as Node;
   if (policy?.strategy !== "backoff") fail("x-speakeasy-retries", "a backoff strategy is required");
   const number = (key: string) =>
-    typeof backoff[key] === "number" ? (backoff[key] as number) : fail("x-speakeasy-retries", `backoff.${key} is missing`);
+    typeof backoff[key] === "number"
+      ? (backoff[key] as number)
+      : fail("x-speakeasy-retries", `backoff.${key} is missing`);
   const operations: SpecFacts["operations"] = {};
   const docs: SpecFacts["docs"] = {};
   for (const found of listOperations(spec)) {

@@ -1,7 +1,8 @@
 import type { OperationFacts, SpecFacts } from "./operations-table.ts";
 
 /** The first line of every generated file. */
-export const banner = "// Generated from spec/openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.";
+export const banner =
+  "// Generated from spec/openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.";
 
 const tableType = `/** A request-body field as the client checks it before sending. */
 export type FieldFacts = { readonly type: "string" | "integer" | "number" | "boolean"; readonly minimum?: number };
@@ -45,10 +46,7 @@ function resultType(op: OperationFacts): string {
 
 function methodSignature(name: string, op: OperationFacts, docs: SpecFacts["docs"][string]): string {
   const params = paramsType(op);
-  const args = [
-    params && `params${params.optional ? "?" : ""}: ${params.type}`,
-    "options?: Options",
-  ].filter(Boolean);
+  const args = [params && `params${params.optional ? "?" : ""}: ${params.type}`, "options?: Options"].filter(Boolean);
   const retry = op.idempotent
     ? "Idempotent: retried under the full retry policy."
     : "Not idempotent: by default retried only after a refused connection or a 429, so it never acts twice.";

@@ -42,9 +42,10 @@ export function listOperations(spec: Node): SpecOperation[] {
     for (const method of httpMethods) {
       const operation = item[method] as Node | undefined;
       if (!operation) continue;
-      const parameters = [...((item.parameters as unknown[]) ?? []), ...((operation.parameters as unknown[]) ?? [])].map(
-        (p) => deref(spec, p),
-      );
+      const parameters = [
+        ...((item.parameters as unknown[]) ?? []),
+        ...((operation.parameters as unknown[]) ?? []),
+      ].map((p) => deref(spec, p));
       found.push({ method: method.toUpperCase(), path, operation, parameters });
     }
   }
