@@ -30,17 +30,30 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
-/** A response with any body text and content type. */
+/** A response with any body text and content type (none when left out). */
 export function text(status: number, body: string, contentType?: string): Response {
-  return new Response(body, { status, headers: contentType ? { "content-type": contentType } : {} });
+  // Bytes, not a string: Response would add "text/plain;charset=UTF-8" to a string body.
+  return new Response(new TextEncoder().encode(body), {
+    status,
+    headers: contentType ? { "content-type": contentType } : {},
+  });
 }
 
 /** An error shaped like undici's when nothing listens on the port. */
 export function refused(): TypeError {
-  return new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+  return new TypeError("fetch failed", {
+    cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+  });
 }
 
 /** An error shaped like undici's when the server drops the connection. */
 export function dropped(): TypeError {
-  return new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+  return new TypeError("fetch failed", {
+    cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
+  });
+}
+
+/** A request's headers as a plain object ({} when there is no such request). */
+export function headersOf(request: Request | undefined): Record<string, string> {
+  return Object.fromEntries(request?.headers ?? []);
 }

@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { specServerURL } from "../../generated/operations.ts";
+import { Mix, RequestAbortedError, RequestTimeoutError } from "../../src/index.ts";
+import { fakeFetch, headersOf, json } from "../helpers/fake-fetch.ts";
+import { sampleSession } from "../helpers/spec-examples.ts";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("server URL", () => {
+  it("defaults to MIX_SERVER_URL, then to the spec's server", async () => {
+    const fake = fakeFetch(json(200, { data: [] }));
+    vi.stubEnv("MIX_SERVER_URL", "http://from-env.test:9000/");
+    await new Mix({ fetch: fake.fetch }).sessions.list();
+    vi.stubEnv("MIX_SERVER_URL", undefined);
+    await new Mix({ fetch: fake.fetch }).sessions.list();
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      "http://from-env.test:9000/api/sessions",
+      `${specServerURL}/api/sessions`,
+    ]);
+  });
+
+  it("drops a trailing slash and lets one call use another server", async () => {
+    const fake = fakeFetch(json(200, { data: [] }));
+    const mix = new Mix({ serverURL: "http://api.test/base/", fetch: fake.fetch });
+    await mix.sessions.list();
+    await mix.sessions.list({ serverURL: "http://other.test//" });
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      "http://api.test/base/api/sessions",
+      "http://other.test/api/sessions",
+    ]);
+  });
+});
+
+describe("headers", () => {
+  it("adds no header but Content-Type, and that only when there is a body", async () => {
+    const fake = fakeFetch(json(200, { data: sampleSession }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    await mix.sessions.get({ id: "s1" });
+    await mix.sessions.create({ title: "t" });
+    expect(headersOf(fake.requests[0])).toEqual({});
+    expect(headersOf(fake.requests[1])).toEqual({ "content-type": "application/json" });
+  });
+
+  it("sends the client's headers on every call, merged under the call's own", async () => {
+    const fake = fakeFetch(json(200, { data: sampleSession }));
+    const mix = new Mix({
+      serverURL: "http://api.test",
+      fetch: fake.fetch,
+      headers: { Authorization: "Bearer a", "X-Team": "core" },
+    });
+    await mix.sessions.get({ id: "s1" });
+    await mix.sessions.create({ title: "t" }, { headers: { authorization: "Bearer b", "X-Requested-With": "mix" } });
+    expect(headersOf(fake.requests[0])).toEqual({ authorization: "Bearer a", "x-team": "core" });
+    expect(headersOf(fake.requests[1])).toEqual({
+      authorization: "Bearer b",
+      "content-type": "application/json",
+      "x-requested-with": "mix",
+      "x-team": "core",
+    });
+  });
+});
+
+describe("results", () => {
+  it("unwraps data and passes unknown fields through", async () => {
+    const extended = { ...sampleSession, pinned: true };
+    const fake = fakeFetch(json(200, { data: extended, message: "ok" }));
+    expect(await new Mix({ serverURL: "http://api.test", fetch: fake.fetch }).sessions.get({ id: "s1" })).toEqual(
+      extended,
+    );
+  });
+
+  it.each([
+    ["data: null", { data: null }],
+    ["no data", {}],
+  ])("returns [] for a list with %s", async (_, body) => {
+    const fake = fakeFetch(json(200, body));
+    expect(await new Mix({ serverURL: "http://api.test", fetch: fake.fetch }).sessions.list()).toEqual([]);
+  });
+
+  it("reports cancelled: true when the server answers {status: 'cancelled'}", async () => {
+    const fake = fakeFetch(
+      json(200, { data: { status: "cancelled", sessionId: "s1" } }),
+      json(200, { data: { cancelled: false } }),
+    );
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({
+      cancelled: true,
+      status: "cancelled",
+      sessionId: "s1",
+    });
+    expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ cancelled: false });
+  });
+
+  it("resolves delete with undefined", async () => {
+    const fake = fakeFetch(new Response(null, { status: 204 }));
+    expect(
+      await new Mix({ serverURL: "http://api.test", fetch: fake.fetch }).sessions.delete({ id: "s1" }),
+    ).toBeUndefined();
+    expect(fake.requests[0]?.method).toBe("DELETE");
+  });
+});
+
+describe("retries through an injected fetch", () => {
+  const quick = { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 2, maxElapsedTime: 1000 } } as const;
+
+  it("calls fetch once per attempt with a rebuilt, identical Request", async () => {
+    const fake = fakeFetch(json(503, {}), json(502, {}), json(201, { data: sampleSession }));
+    const mix = new Mix({
+      serverURL: "http://api.test",
+      fetch: fake.fetch,
+      retryConfig: quick,
+      headers: { "x-team": "core" },
+    });
+    await mix.sessions.create({ title: "t" }, { retries: quick });
+    expect(fake.requests).toHaveLength(3);
+    expect(new Set(fake.requests).size).toBe(3);
+    for (const request of fake.requests) {
+      expect(request.method).toBe("POST");
+      expect(request.url).toBe("http://api.test/api/sessions");
+      expect(headersOf(request)).toEqual(headersOf(fake.requests[0]));
+    }
+    expect(new Set(fake.bodies)).toEqual(new Set(['{"title":"t"}']));
+  });
+
+  it("does not retry create on a 503 unless the call passes retries", async () => {
+    const fake = fakeFetch(json(503, {}), json(201, { data: sampleSession }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch, retryConfig: quick });
+    await expect(mix.sessions.create()).rejects.toMatchObject({ statusCode: 503 });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("retries create after a 429", async () => {
+    const fake = fakeFetch(json(429, {}), json(201, { data: sampleSession }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch, retryConfig: quick });
+    expect(await mix.sessions.create()).toEqual(sampleSession);
+    expect(fake.requests).toHaveLength(2);
+  });
+});
+
+describe("timeouts and abort with a fetch that ignores its signal", () => {
+  const hanging = () => new Promise<Response>(() => {});
+
+  it("times out even when the fetch never settles", async () => {
+    const mix = new Mix({
+      serverURL: "http://api.test",
+      fetch: hanging,
+      timeoutMs: 30,
+      retryConfig: { strategy: "none" },
+    });
+    const started = Date.now();
+    await expect(mix.sessions.list()).rejects.toBeInstanceOf(RequestTimeoutError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it("aborts at once, with the signal's reason as cause", async () => {
+    const mix = new Mix({ serverURL: "http://api.test", fetch: hanging });
+    const controller = new AbortController();
+    const call = mix.sessions.list({ signal: controller.signal });
+    const reason = new Error("user left");
+    controller.abort(reason);
+    await expect(call).rejects.toSatisfy((e: unknown) => e instanceof RequestAbortedError && e.cause === reason);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const fake = fakeFetch(json(200, { data: [] }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    await expect(mix.sessions.list({ signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("aborts the request it handed to fetch when the timeout fires", async () => {
+    let seen: Request | undefined;
+    const watching = (request: Request) => {
+      seen = request;
+      return hanging();
+    };
+    const mix = new Mix({
+      serverURL: "http://api.test",
+      fetch: watching,
+      timeoutMs: 10,
+      retryConfig: { strategy: "none" },
+    });
+    await expect(mix.sessions.list()).rejects.toBeInstanceOf(RequestTimeoutError);
+    expect(seen?.signal.aborted).toBe(true);
+  });
+});
