@@ -34,10 +34,21 @@ export type BodyReader<B> = (response: Response) => Promise<B>;
 
 async function exchange<B>(t: Transport, req: Outgoing, signal: AbortSignal | undefined, read: BodyReader<B>) {
   const init: RequestInit = { method: req.method, headers: req.headers, body: req.body, signal };
-  // The global fetch gets (url, init): no second Request, and undici keeps a signal passed this
-  // way even across garbage collection, which it does not for a Request's own signal.
-  const response = await (t.fetch ? t.fetch(new Request(req.url, init)) : fetch(req.url, init));
-  return { response, body: await read(response) };
+  if (!t.fetch) {
+    // (url, init) builds no second Request, and undici keeps a signal passed this way across
+    // garbage collection, which it does not for a Request's own signal.
+    const response = await fetch(req.url, init);
+    return { response, body: await read(response) };
+  }
+  const request = new Request(req.url, init);
+  try {
+    const response = await t.fetch(request);
+    return { response, body: await read(response) };
+  } finally {
+    // undici follows a Request's signal through a weak reference: once this Request is collected,
+    // an abort no longer reaches the fetch in flight. Reading it here keeps it alive until now.
+    void request;
+  }
 }
 
 function transportError(error: unknown, req: Outgoing): HTTPClientError {
@@ -86,9 +97,13 @@ function attempt<B>(
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    const aborted = () =>
+      new RequestAbortedError("The call was aborted while waiting to retry", { cause: signal?.reason });
+    // A listener added to an already aborted signal never fires.
+    if (signal?.aborted) return reject(aborted());
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new RequestAbortedError("The call was aborted while waiting to retry", { cause: signal?.reason }));
+      reject(aborted());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);

@@ -1,4 +1,4 @@
-import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
 /** A request as the test server received it. */
 export type Recorded = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
