@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { sessionOperations } from "../../generated/operations.ts";
+import { Mix, RESTResponseError, type RequestOptions } from "../../src/index.ts";
+import { documentedResponses, sampleSession, successData } from "../helpers/spec-examples.ts";
+import { createViolationRecorder, expectNoViolations } from "../helpers/violation-recorder.ts";
+
+const recorder = createViolationRecorder();
+const mix = new Mix({ serverURL: inject("prismURL"), fetch: recorder.fetch });
+afterEach(() => expectNoViolations(recorder));
+
+type OperationId = (typeof sessionOperations)[keyof typeof sessionOperations]["operationId"];
+const operationIds = Object.values(sessionOperations).map((op) => op.operationId);
+const { id } = sampleSession;
+
+/** One valid SDK call per operation; typed so that a new operation in the spec must be added here. */
+const calls: Record<OperationId, (options: RequestOptions) => Promise<unknown>> = {
+  listSessions: (options) => mix.sessions.list(options),
+  createSession: (options) => mix.sessions.create({ title: "Refactor the billing module" }, options),
+  getSession: (options) => mix.sessions.get({ id }, options),
+  deleteSession: (options) => mix.sessions.delete({ id }, options),
+  forkSession: (options) => mix.sessions.fork({ id, messageIndex: 3 }, options),
+  cancelSessionProcessing: (options) => mix.sessions.cancelProcessing({ id }, options),
+};
+
+/** Every named example of every documented error status, read from the spec. */
+const errorResponses = documentedResponses().filter((r) => r.status >= 400);
+const errorCases = errorResponses.flatMap(({ operationId, status, examples }) =>
+  examples.map((example) => ({ operationId: operationId as OperationId, status, name: example.name, example })),
+);
+
+describe("each operation through the SDK", () => {
+  it("list returns the sessions of the spec's example", async () => {
+    await expect(mix.sessions.list()).resolves.toStrictEqual(successData("listSessions"));
+  });
+
+  it("create with a body returns the session of the spec's example", async () => {
+    const session = await mix.sessions.create({ title: "Refactor the billing module", workingDirectory: "/home/dev" });
+    expect(session).toStrictEqual(successData("createSession"));
+  });
+
+  it("create without a body sends {} (the body is required) and returns the spec's session", async () => {
+    await expect(mix.sessions.create()).resolves.toStrictEqual(successData("createSession"));
+    expect(recorder.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(["POST 201"]);
+  });
+
+  it("get returns the session of the spec's example", async () => {
+    await expect(mix.sessions.get({ id })).resolves.toStrictEqual(successData("getSession"));
+  });
+
+  it("delete resolves undefined on 204", async () => {
+    await expect(mix.sessions.delete({ id })).resolves.toBeUndefined();
+    expect(recorder.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(["DELETE 204"]);
+  });
+
+  it("fork with a title returns the session of the spec's example", async () => {
+    const fork = await mix.sessions.fork({ id, messageIndex: 3, title: "Billing refactor, second attempt" });
+    expect(fork).toStrictEqual(successData("forkSession"));
+  });
+
+  it("fork without a title returns the session of the spec's example", async () => {
+    await expect(mix.sessions.fork({ id, messageIndex: 1 })).resolves.toStrictEqual(successData("forkSession"));
+  });
+
+  it("cancelProcessing returns the result of the spec's example", async () => {
+    await expect(mix.sessions.cancelProcessing({ id })).resolves.toStrictEqual(successData("cancelSessionProcessing"));
+  });
+
+  it("sends percent-encoded ids that Prism accepts as one path segment", async () => {
+    await expect(mix.sessions.get({ id: "a/b c?d" })).resolves.toStrictEqual(successData("getSession"));
+    expect(recorder.exchanges[0]?.url).toBe(`${inject("prismURL")}/api/sessions/a%2Fb%20c%3Fd`);
+  });
+});
+
+describe("documented errors, one case per named example in the spec", () => {
+  it("generates cases for every operation and every documented error status", () => {
+    expect(errorCases.length).toBeGreaterThan(0);
+    expect(new Set(errorCases.map((c) => c.operationId))).toEqual(new Set(operationIds));
+    for (const op of Object.values(sessionOperations)) {
+      const statuses = errorCases.filter((c) => c.operationId === op.operationId).map((c) => c.status);
+      expect(new Set(statuses), op.operationId).toEqual(new Set(op.errors));
+    }
+    // A documented error without an example would be skipped silently: every one must have one.
+    const withoutExample = errorResponses.filter((r) => r.examples.length === 0);
+    expect(withoutExample.map((r) => `${r.operationId} ${r.status}`)).toEqual([]);
+  });
+
+  it.each(errorCases)(
+    "$operationId answers $status with example $name: the SDK throws RESTResponseError",
+    async ({ operationId, status, name, example }) => {
+      const call = calls[operationId];
+      expect(call, `no SDK call for ${operationId}`).toBeTypeOf("function");
+      const headers = { Prefer: `code=${status}, example=${name}` };
+      const error = await call({ headers, retries: { strategy: "none" } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RESTResponseError);
+      const thrown = error as RESTResponseError;
+      expect(thrown.statusCode).toBe(status);
+      expect(thrown.message).toBe((example.value.error as { message: string }).message);
+      expect(thrown.data).toStrictEqual(example.value);
+      expect(recorder.exchanges).toHaveLength(1);
+    },
+  );
+});
