@@ -1,45 +1,65 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import { type OperationFacts, sessionOperations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { execute, type Transport } from "./transport.js";
 
+type AnyClient = Record<string, (...args: unknown[]) => Promise<unknown>> & Client<paths>;
+
 const readBytes = (response: Response) => response.arrayBuffer();
-const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-let routes: { method: string; pattern: RegExp; idempotent: boolean }[] | undefined;
+const idempotentMethods = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"];
 
 /** Looks the request up in the spec's table; unknown routes are idempotent by HTTP method. */
 function isIdempotent(method: string, url: string): boolean {
-  routes ??= (Object.values(sessionOperations) as OperationFacts[]).map((op) => ({
-    method: op.method,
-    pattern: new RegExp(`${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
-    idempotent: op.idempotent,
-  }));
   const path = new URL(url).pathname;
-  const route = routes.find((r) => r.method === method && r.pattern.test(path));
-  return route ? route.idempotent : idempotentMethods.has(method);
+  for (const op of Object.values(sessionOperations) as OperationFacts[]) {
+    if (op.method === method && new RegExp(`${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path))
+      return op.idempotent;
+  }
+  return idempotentMethods.includes(method);
+}
+
+function transportFetch(t: Transport) {
+  return async (request: Request): Promise<Response> => {
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const { method, url, headers } = request;
+    const outgoing = { method, url, headers, body, idempotent: isIdempotent(method, url) };
+    const { response, body: bytes } = await execute(t, outgoing, { signal: request.signal }, readBytes);
+    const empty = response.status === 204 || response.status === 205 || response.status === 304;
+    return new Response(empty ? null : bytes, response);
+  };
 }
 
 /**
- * The typed openapi-fetch client behind `mix.raw`, sending through the same transport: retries
- * (create and fork keep their rule), timeouts covering the body, and the request's `signal`.
+ * `mix.raw`: openapi-fetch's client for the spec's paths, sending through the same transport
+ * (retries with create and fork's rule, timeouts covering the body, the request's `signal`).
+ * openapi-fetch is loaded on the first call, so apps that never use `raw` do not ship it.
  */
 export function createRawClient(t: Transport): Client<paths> {
-  async function rawFetch(request: Request): Promise<Response> {
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    const outgoing = {
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      body,
-      idempotent: isIdempotent(request.method, request.url),
-    };
-    const { response, body: bytes } = await execute(t, outgoing, { signal: request.signal }, readBytes);
-    const empty = response.status === 204 || response.status === 205 || response.status === 304;
-    return new Response(empty ? null : bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+  let client: Promise<AnyClient> | undefined;
+  const middleware: Middleware[] = [];
+  const load = () =>
+    (client ??= import("openapi-fetch").then((module) => {
+      // Some bundlers hand a CommonJS build's namespace over as `default`.
+      const create = (module.default as unknown as { default?: typeof module.default }).default ?? module.default;
+      const loaded = create<paths>({ baseUrl: t.serverURL, fetch: transportFetch(t), headers: t.headers });
+      loaded.use(...middleware);
+      return loaded as AnyClient;
+    }));
+  const raw: Record<string, unknown> = {
+    use(...added: Middleware[]) {
+      middleware.push(...added);
+      client?.then((c) => c.use(...added));
+    },
+    eject(...removed: Middleware[]) {
+      for (const m of removed) {
+        const at = middleware.indexOf(m);
+        if (at >= 0) middleware.splice(at, 1);
+      }
+      client?.then((c) => c.eject(...removed));
+    },
+  };
+  for (const name of ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+    raw[name] = (...args: unknown[]) => load().then((c) => c[name]?.(...args));
   }
-  return createClient<paths>({ baseUrl: t.serverURL, fetch: rawFetch, headers: t.headers });
+  return raw as unknown as Client<paths>;
 }

@@ -32,6 +32,9 @@ export type Received<B> = { response: Response; body: B };
 /** Reads a response body inside the attempt (so the timeout covers it). */
 export type BodyReader<B> = (response: Response) => Promise<B>;
 
+/** Requests handed to a custom fetch, kept reachable until their attempt ends. */
+const requestsInFlight = new Set<Request>();
+
 async function exchange<B>(t: Transport, req: Outgoing, signal: AbortSignal | undefined, read: BodyReader<B>) {
   const init: RequestInit = { method: req.method, headers: req.headers, body: req.body, signal };
   if (!t.fetch) {
@@ -41,13 +44,14 @@ async function exchange<B>(t: Transport, req: Outgoing, signal: AbortSignal | un
     return { response, body: await read(response) };
   }
   const request = new Request(req.url, init);
+  // undici follows a Request's signal through a weak reference: once this Request is collected,
+  // an abort no longer reaches the fetch in flight. The set holds it until the attempt ends.
+  requestsInFlight.add(request);
   try {
     const response = await t.fetch(request);
     return { response, body: await read(response) };
   } finally {
-    // undici follows a Request's signal through a weak reference: once this Request is collected,
-    // an abort no longer reaches the fetch in flight. Reading it here keeps it alive until now.
-    void request;
+    requestsInFlight.delete(request);
   }
 }
 
@@ -73,6 +77,7 @@ function attempt<B>(
   }
   return new Promise<Received<B>>((resolve, reject) => {
     const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (error?: HTTPClientError) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -83,7 +88,6 @@ function attempt<B>(
     };
     const onAbort = () => settle(new RequestAbortedError("The call was aborted", { cause: signal?.reason }));
     const onTimeout = () => settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
-    const timer = timeoutMs > 0 ? setTimeout(onTimeout, timeoutMs) : undefined;
     signal?.addEventListener("abort", onAbort);
     exchange(t, req, controller.signal, read).then(
       (received) => {
@@ -92,6 +96,9 @@ function attempt<B>(
       },
       (error: unknown) => settle(transportError(error, req)),
     );
+    // Armed once fetch has been called: a process's first fetch can spend tens of milliseconds
+    // loading itself synchronously, and that is not time the server took.
+    if (timeoutMs > 0) timer = setTimeout(onTimeout, timeoutMs);
   });
 }
 

@@ -30,7 +30,7 @@ describe("aborting a call", () => {
     // The default policy allows the 5 s wait the server asks for.
     const mix = new Mix({ serverURL: server.url });
 
-    const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }, { signal: controller.signal }));
+    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }, { signal: controller.signal }));
 
     expect(error).toBeInstanceOf(RequestAbortedError);
     expect((error as Error).cause).toBe(reason);
@@ -52,7 +52,7 @@ describe("aborting a call", () => {
       });
       const mix = new Mix({ serverURL: server.url, fetch });
 
-      const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }, { signal: controller.signal }));
+      const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }, { signal: controller.signal }));
 
       expect(error).toBeInstanceOf(RequestAbortedError);
       expect((error as Error).cause).toBe(reason);
@@ -67,7 +67,7 @@ describe("aborting a call", () => {
     const server = await serve((_req, res) => sendSession(res));
     const mix = new Mix({ serverURL: server.url });
 
-    const { error } = await outcome(mix.sessions.get({ id: "s1" }, { signal: AbortSignal.abort(reason) }));
+    const { error } = await outcome(() => mix.sessions.get({ id: "s1" }, { signal: AbortSignal.abort(reason) }));
     await delay(50);
 
     expect(error).toBeInstanceOf(RequestAbortedError);
@@ -82,7 +82,7 @@ describe("aborting a call", () => {
     const debugLogger = { debug: (line: string) => line.includes("retrying") && controller.abort() };
     const mix = new Mix({ serverURL: server.url, debugLogger });
 
-    const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }, { signal: controller.signal }));
+    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }, { signal: controller.signal }));
 
     expect(error).toBeInstanceOf(RequestAbortedError);
     expect(ms).toBeLessThan(1000);
@@ -100,7 +100,7 @@ describe("aborting a call", () => {
     const mix = new Mix({ serverURL: server.url, timeoutMs: 1000 });
 
     const call = mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } }, signal: controller.signal });
-    const { error } = await outcome(call);
+    const { error } = await outcome(() => call);
 
     expect(error).toBeInstanceOf(RequestAbortedError);
     await within(closed ?? Promise.reject(new Error("no request")), 600, "the connection close");

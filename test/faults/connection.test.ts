@@ -17,7 +17,7 @@ describe("dropped connections on get", () => {
     const server = await serve((_req, res) => dropMidBody(res));
     const mix = new Mix({ serverURL: server.url, retryConfig: { strategy: "none" } });
 
-    const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }));
+    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).cause).toBeDefined();
@@ -52,7 +52,7 @@ describe("dropped connections on get", () => {
     const server = await serve((_req, res) => dropMidBody(res));
     const mix = new Mix({ serverURL: server.url, retryConfig: { ...fastRetries, retryConnectionErrors: false } });
 
-    const { error } = await outcome(mix.sessions.get({ id: "s1" }));
+    const { error } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);

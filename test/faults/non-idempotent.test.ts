@@ -27,7 +27,7 @@ describe("create and fork under the client's retry policy", () => {
     const server = await serve((_req, res) => sendJson(res, 503, unavailable));
     const mix = new Mix({ serverURL: server.url, retryConfig: fastRetries });
 
-    const { error } = await outcome(creating[name](mix));
+    const { error } = await outcome(() => creating[name](mix));
 
     expect(error).toBeInstanceOf(MixDefaultError);
     expect(error).toMatchObject({ statusCode: 503 });
@@ -40,7 +40,7 @@ describe("create and fork under the client's retry policy", () => {
     });
     const mix = new Mix({ serverURL: server.url, retryConfig: fastRetries });
 
-    const { error } = await outcome(creating[name](mix));
+    const { error } = await outcome(() => creating[name](mix));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
@@ -50,7 +50,7 @@ describe("create and fork under the client's retry policy", () => {
     const server = await serve(() => {});
     const mix = new Mix({ serverURL: server.url, retryConfig: fastRetries, timeoutMs: 100 });
 
-    const { error, ms } = await outcome(creating[name](mix));
+    const { error, ms } = await outcome(() => creating[name](mix));
 
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(ms).toBeLessThan(1000);
@@ -93,7 +93,7 @@ describe("create and fork under the client's retry policy", () => {
     const debugLogger = { debug: (line: string) => lines.push(line) };
     const mix = new Mix({ serverURL: `http://127.0.0.1:${port}`, retryConfig, debugLogger });
     try {
-      const call = outcome(mix.sessions.create({ title: "Refactor billing" }));
+      const call = outcome(() => mix.sessions.create({ title: "Refactor billing" }));
       await delay(50);
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);

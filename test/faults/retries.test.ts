@@ -50,7 +50,7 @@ describe("retries of an idempotent call", () => {
     const server = await serve((_req, res) => sendJson(res, 503, unavailable));
     const mix = new Mix({ serverURL: server.url, retryConfig: fastRetriesWithin(150) });
 
-    const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }));
+    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(error).toBeInstanceOf(MixDefaultError);
     expect(error).toMatchObject({ statusCode: 503 });
@@ -79,7 +79,7 @@ describe("Retry-After", () => {
     const server = await serve((_req, res) => sendJson(res, 503, unavailable, { "retry-after": "1" }));
     const mix = new Mix({ serverURL: server.url, retryConfig: fastRetriesWithin(300) });
 
-    const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }));
+    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     // 503 is not documented for get, so the error is the default one.
     expect(error).toBeInstanceOf(MixDefaultError);

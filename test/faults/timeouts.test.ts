@@ -29,7 +29,7 @@ describe("the per-attempt timeout", () => {
       const mix = new Mix({ serverURL: server.url, timeoutMs: 100, retryConfig: noRetries, fetch });
 
       const started = performance.now();
-      const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }));
+      const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
       expect(error).toBeInstanceOf(RequestTimeoutError);
       expect(ms).toBeGreaterThanOrEqual(90);
@@ -51,7 +51,7 @@ describe("the per-attempt timeout", () => {
       });
       const mix = new Mix({ serverURL: server.url, timeoutMs: 100, retryConfig: noRetries, fetch });
 
-      const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }));
+      const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
       expect(error).toBeInstanceOf(RequestTimeoutError);
       expect(ms).toBeGreaterThanOrEqual(90);
@@ -64,7 +64,7 @@ describe("the per-attempt timeout", () => {
     const server = await serve(() => {});
     const mix = new Mix({ serverURL: server.url, timeoutMs: 5000, retryConfig: noRetries });
 
-    const { error, ms } = await outcome(mix.sessions.get({ id: "s1" }, { timeoutMs: 100 }));
+    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }, { timeoutMs: 100 }));
 
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(ms).toBeLessThan(1500);
@@ -91,7 +91,7 @@ describe("timeouts and retries", () => {
     });
     const mix = new Mix({ serverURL: server.url, timeoutMs: 100, retryConfig: fastRetries });
 
-    const { value, ms } = await outcome(mix.sessions.get({ id: "s1" }));
+    const { value, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(value).toEqual(sampleSession);
     expect(server.requests).toHaveLength(2);
@@ -103,7 +103,7 @@ describe("timeouts and retries", () => {
     const retryConfig = { ...fastRetries, retryConnectionErrors: false };
     const mix = new Mix({ serverURL: server.url, timeoutMs: 100, retryConfig });
 
-    const { error } = await outcome(mix.sessions.get({ id: "s1" }));
+    const { error } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(server.requests).toHaveLength(1);

@@ -70,11 +70,11 @@ export async function collectGarbage(times = 3): Promise<void> {
 /** How a call settled, and how long it took in milliseconds. */
 export type Outcome<T> = { value?: T; error?: unknown; ms: number };
 
-/** Awaits a call without throwing, timing it from now. */
-export async function outcome<T>(call: Promise<T>): Promise<Outcome<T>> {
+/** Makes a call and awaits it without throwing, timing it from before the call starts. */
+export async function outcome<T>(call: () => Promise<T>): Promise<Outcome<T>> {
   const started = performance.now();
   try {
-    const value = await call;
+    const value = await call();
     return { value, ms: performance.now() - started };
   } catch (error) {
     return { error, ms: performance.now() - started };
