@@ -16,7 +16,6 @@ export type OperationFacts = {
   readonly pathParams: readonly string[];
   /** The JSON body's fields; absent when the operation takes no body. */
   readonly body?: { readonly required: readonly string[]; readonly fields: Readonly<Record<string, FieldFacts>> };
-  readonly successStatus: number;
   /** The error statuses the spec documents for this operation. */
   readonly errors: readonly number[];
   /** The kind of the envelope's `data` on success; "none" for an empty body. */
@@ -48,7 +47,6 @@ export const sessionOperations = {
     "path": "/api/sessions",
     "idempotent": true,
     "pathParams": [],
-    "successStatus": 200,
     "errors": [
       401,
       500
@@ -61,7 +59,6 @@ export const sessionOperations = {
     "path": "/api/sessions",
     "idempotent": false,
     "pathParams": [],
-    "successStatus": 201,
     "errors": [
       400
     ],
@@ -86,7 +83,6 @@ export const sessionOperations = {
     "pathParams": [
       "id"
     ],
-    "successStatus": 200,
     "errors": [
       404
     ],
@@ -100,7 +96,6 @@ export const sessionOperations = {
     "pathParams": [
       "id"
     ],
-    "successStatus": 204,
     "errors": [
       404
     ],
@@ -114,7 +109,6 @@ export const sessionOperations = {
     "pathParams": [
       "id"
     ],
-    "successStatus": 201,
     "errors": [
       400,
       404
@@ -143,7 +137,6 @@ export const sessionOperations = {
     "pathParams": [
       "id"
     ],
-    "successStatus": 200,
     "errors": [
       404
     ],

@@ -1,10 +1,10 @@
 import type { Client } from "openapi-fetch";
 import { type SessionsMethods, specServerURL } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
-import { InvalidRequestError } from "./errors.js";
+import { checkedNumber, InvalidRequestError } from "./errors.js";
 import type { MixOptions, RequestOptions } from "./options.js";
 import { createRawClient } from "./raw.js";
-import { checkedServerURL, checkedTimeout } from "./request.js";
+import { checkedServerURL } from "./request.js";
 import { resolvePolicy } from "./retry.js";
 import { createSessions } from "./sessions.js";
 import type { Transport } from "./transport.js";
@@ -46,7 +46,7 @@ export class Mix {
       serverURL: checkedServerURL("serverURL", options.serverURL ?? env.MIX_SERVER_URL ?? specServerURL),
       headers: lowerCaseHeaders(options.headers),
       policy: resolvePolicy(options.retryConfig),
-      timeoutMs: options.timeoutMs === undefined ? 60_000 : checkedTimeout("timeoutMs", options.timeoutMs),
+      timeoutMs: options.timeoutMs === undefined ? 60_000 : checkedNumber("timeoutMs", options.timeoutMs, 0),
       fetch: options.fetch,
       logger,
       random: Math.random,

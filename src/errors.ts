@@ -84,6 +84,14 @@ export class InvalidRequestError extends HTTPClientError {
   }
 }
 
+/** Checks a numeric option: a finite number >= `min`, or InvalidRequestError naming `field`. */
+export function checkedNumber(field: string, value: unknown, min: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+    throw new InvalidRequestError(field, `must be a finite number >= ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
 /** True for a JSON object (not null, not an array): what the contract calls an envelope. */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

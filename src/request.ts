@@ -1,5 +1,5 @@
 import type { FieldFacts, OperationFacts } from "../generated/operations.js";
-import { InvalidRequestError } from "./errors.js";
+import { checkedNumber, InvalidRequestError } from "./errors.js";
 import type { RequestOptions } from "./options.js";
 import type { Outgoing, Transport } from "./transport.js";
 
@@ -97,7 +97,7 @@ export function prepareRequest(
   let path = op.path;
   for (const name of op.pathParams) path = path.replace(`{${name}}`, pathSegment(name, given[name]));
   const body = jsonBody(op, given) || undefined;
-  if (options?.timeoutMs !== undefined) checkedTimeout("timeoutMs", options.timeoutMs);
+  if (options?.timeoutMs !== undefined) checkedNumber("timeoutMs", options.timeoutMs, 0);
   const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
   return {
     method: op.method,
@@ -106,12 +106,4 @@ export function prepareRequest(
     body,
     idempotent: op.idempotent,
   };
-}
-
-/** Checks a timeout option: a finite number of milliseconds >= 0. */
-export function checkedTimeout(field: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new InvalidRequestError(field, `must be a finite number of milliseconds >= 0, got ${String(value)}`);
-  }
-  return value;
 }

@@ -1,5 +1,5 @@
 import { specRetryPolicy } from "../generated/operations.js";
-import { InvalidRequestError } from "./errors.js";
+import { checkedNumber, InvalidRequestError } from "./errors.js";
 import type { RetryConfig } from "./options.js";
 
 /** A `RetryConfig` with every default filled in and its status list compiled. */
@@ -35,13 +35,7 @@ export type RetryContext = {
 /** Either wait this long and try again, or stop, with the reason (for the debug log). */
 export type RetryPlan = { retry: true; waitMs: number } | { retry: false; reason: string };
 
-function checkedNumber(field: string, value: number | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
-    throw new InvalidRequestError(field, `must be a finite number >= ${min}, got ${String(value)}`);
-  }
-  return value;
-}
+const backoffFields = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
 
 /** Fills in a retry config from the spec's defaults and checks it; throws InvalidRequestError. */
 export function resolvePolicy(config: RetryConfig | undefined, field = "retryConfig"): RetryPolicy {
@@ -49,11 +43,15 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
   if (config !== undefined && config?.strategy !== "none" && !backoffConfig) {
     throw new InvalidRequestError(`${field}.strategy`, 'must be "none" or "backoff"');
   }
-  const backoff = backoffConfig?.backoff ?? {};
-  const codes = backoffConfig?.statusCodes ?? specRetryPolicy.statusCodes;
+  const given = backoffConfig?.backoff ?? {};
+  const backoff = {} as Record<(typeof backoffFields)[number], number>;
+  for (const key of backoffFields) {
+    const value = given[key] ?? specRetryPolicy[key];
+    backoff[key] = checkedNumber(`${field}.backoff.${key}`, value, key === "exponent" ? 1 : 0);
+  }
   const statuses = new Set<number>();
   const classes = new Set<number>();
-  for (const code of codes) {
+  for (const code of backoffConfig?.statusCodes ?? specRetryPolicy.statusCodes) {
     const match = /^([1-5])(XX|\d\d)$/i.exec(String(code));
     if (!match)
       throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
@@ -61,21 +59,8 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
     else statuses.add(Number(code));
   }
   return {
+    ...backoff,
     enabled: config?.strategy !== "none",
-    initialInterval: checkedNumber(
-      `${field}.backoff.initialInterval`,
-      backoff.initialInterval,
-      specRetryPolicy.initialInterval,
-      0,
-    ),
-    maxInterval: checkedNumber(`${field}.backoff.maxInterval`, backoff.maxInterval, specRetryPolicy.maxInterval, 0),
-    exponent: checkedNumber(`${field}.backoff.exponent`, backoff.exponent, specRetryPolicy.exponent, 1),
-    maxElapsedTime: checkedNumber(
-      `${field}.backoff.maxElapsedTime`,
-      backoff.maxElapsedTime,
-      specRetryPolicy.maxElapsedTime,
-      0,
-    ),
     retryConnectionErrors: backoffConfig?.retryConnectionErrors ?? specRetryPolicy.retryConnectionErrors,
     statuses,
     classes,

@@ -19,7 +19,6 @@ export type OperationFacts = {
   readonly pathParams: readonly string[];
   /** The JSON body's fields; absent when the operation takes no body. */
   readonly body?: { readonly required: readonly string[]; readonly fields: Readonly<Record<string, FieldFacts>> };
-  readonly successStatus: number;
   /** The error statuses the spec documents for this operation. */
   readonly errors: readonly number[];
   /** The kind of the envelope's \`data\` on success; "none" for an empty body. */
@@ -66,7 +65,11 @@ function methodSignature(name: string, op: OperationFacts, docs: SpecFacts["docs
 
 /** Renders `generated/operations.ts`: the runtime table and the typed method interface. */
 export function renderOperations(facts: SpecFacts): string {
-  const table = JSON.stringify(facts.operations, null, 2);
+  // successStatus only shapes the method types below; the client does not need it at run time.
+  const runtime = Object.fromEntries(
+    Object.entries(facts.operations).map(([name, { successStatus: _, ...op }]) => [name, op]),
+  );
+  const table = JSON.stringify(runtime, null, 2);
   const retry = JSON.stringify(facts.retry, null, 2);
   const methods = Object.entries(facts.operations)
     .map(([name, op]) => methodSignature(name, op, facts.docs[name] ?? { summary: name, description: "" }))

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: this SDK against a bare fetch and openapi-fetch used by hand, in one run on
+ * loopback: app bundle size, time per call (as a ratio to the bare fetch), cold import and heap.
+ *
+ *   npm run bench                       15 rounds of 1,000 calls per client, heap after 20k and 100k
+ *   npm run bench -- --rounds 5 --batch 500 --heap 20000
+ *
+ * The server runs in its own process; the SDK is the built package (dist/), rebuilt first.
+ */
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { buildPackage } from "../build.ts";
+import { apps, bundleSize } from "./bundle-size.ts";
+import { contenders } from "./contenders.ts";
+import { coldImportMs, heapAfterCalls, startFixtureServer } from "./processes.ts";
+import { median, timeCalls } from "./timing.ts";
+
+const { values: flags } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "15" },
+    batch: { type: "string", default: "1000" },
+    heap: { type: "string", default: "20000,100000" },
+  },
+});
+const heapCounts = flags.heap.split(",").map(Number);
+const distEntry = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
+const importOf: Record<string, string | undefined> = { "openapi-fetch alone": "openapi-fetch", "mix-sdk": distEntry };
+const heapName: Record<string, string> = {
+  "raw fetch + res.json()": "raw",
+  "openapi-fetch alone": "openapi-fetch",
+  "mix-sdk": "mix-sdk",
+};
+
+const fixed = (n: number, digits = 2) => n.toFixed(digits);
+const range = (values: number[], digits = 2) =>
+  `${fixed(median(values), digits)} (${fixed(Math.min(...values), digits)}-${fixed(Math.max(...values), digits)})`;
+
+await buildPackage();
+const sdk = await import(distEntry);
+const server = await startFixtureServer();
+try {
+  console.log(
+    `Node ${process.version}, server ${server.url}, ${flags.rounds} rounds of ${flags.batch} calls per client\n`,
+  );
+  const timings = await timeCalls(contenders(sdk), server.url, {
+    rounds: Number(flags.rounds),
+    batch: Number(flags.batch),
+  });
+  const header = [
+    "client",
+    "app bundle, gzip (entry / all chunks)",
+    "time per call / raw, median (min-max)",
+    "µs per call",
+    "cold import, ms",
+    ...heapCounts.map((n) => `heap after ${n / 1000}k calls, MiB`),
+  ];
+  const rows: string[][] = [];
+  for (const timing of timings) {
+    const size = await bundleSize(apps[timing.name] ?? "");
+    const specifier = importOf[timing.name];
+    const cold = specifier ? await coldImportMs(specifier) : undefined;
+    const heaps: string[] = [];
+    for (const count of heapCounts)
+      heaps.push(fixed(await heapAfterCalls(heapName[timing.name] ?? "", server.url, count), 1));
+    rows.push([
+      timing.name,
+      size.entry === size.total ? `${size.entry} B` : `${size.entry} B / ${size.total} B`,
+      range(timing.ratios),
+      range(timing.perCallUs, 0),
+      cold ? `${fixed(cold.median, 1)} (${fixed(cold.min, 1)}-${fixed(cold.max, 1)})` : "-",
+      ...heaps,
+    ]);
+  }
+  console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+} finally {
+  server.stop();
+}
