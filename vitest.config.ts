@@ -19,6 +19,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          // Packs, installs and type-checks for real: slower than the other projects.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
           globalSetup: ["test/contract/prism-setup.ts"],

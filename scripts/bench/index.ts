@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { buildPackage } from "../build.ts";
+import { buildJavaScript } from "../build.ts";
 import { apps, bundleSize } from "./bundle-size.ts";
 import { contenders } from "./contenders.ts";
 import { coldImportMs, heapAfterCalls, startFixtureServer } from "./processes.ts";
@@ -35,7 +35,7 @@ const fixed = (n: number, digits = 2) => n.toFixed(digits);
 const range = (values: number[], digits = 2) =>
   `${fixed(median(values), digits)} (${fixed(Math.min(...values), digits)}-${fixed(Math.max(...values), digits)})`;
 
-await buildPackage();
+await buildJavaScript();
 const sdk = await import(distEntry);
 const server = await startFixtureServer();
 try {

@@ -3,7 +3,7 @@
  * is replaced by a stub that answers at once, so what remains is our code plus building a
  * Response; run it under `node --cpu-prof` (see the README) to see where the time goes.
  */
-import { buildPackage } from "../build.ts";
+import { buildJavaScript } from "../build.ts";
 import { contenders, sessionId } from "./contenders.ts";
 import { median, timeCalls } from "./timing.ts";
 
@@ -11,7 +11,7 @@ const body = JSON.stringify({ data: { id: sessionId, title: "t", createdAt: "202
 const init = { status: 200, headers: { "content-type": "application/json" } };
 globalThis.fetch = async () => new Response(body, init);
 
-await buildPackage();
+await buildJavaScript();
 const distEntry = new URL("../../dist/index.js", import.meta.url).href;
 const sdk = (await import(distEntry)) as typeof import("../../src/index.ts");
 const timings = await timeCalls(contenders(sdk), "http://127.0.0.1:1", { rounds: 15, batch: 20_000 });

@@ -1,0 +1,55 @@
+/** Files of a fresh consumer project that installs the packed tarball. */
+
+/** An ESM consumer: imports by name, calls the SDK and mix.raw, prints JSON. */
+export const esmConsumer = `import { Mix, RESTResponseError } from "mix-sdk";
+const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
+const session = await mix.sessions.get({ id: "s1" });
+const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
+const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
+console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError: error instanceof RESTResponseError }));
+`;
+
+/** The same from CommonJS, with require. */
+export const cjsConsumer = `const { Mix, RESTResponseError } = require("mix-sdk");
+(async () => {
+  const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
+  const session = await mix.sessions.get({ id: "s1" });
+  const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
+  const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
+  console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError: error instanceof RESTResponseError }));
+})();
+`;
+
+/** A typed consumer: compiles only if the shipped types are right. */
+export const typedConsumer = `import { Mix, RESTResponseError, type SessionData } from "mix-sdk";
+export async function titles(mix: Mix): Promise<string[]> {
+  const sessions: SessionData[] = await mix.sessions.list();
+  const fork: SessionData = await mix.sessions.fork({ id: "s1", messageIndex: 2 });
+  const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: fork.id } } });
+  try {
+    await mix.sessions.get({ id: raw.data?.data.id ?? "" });
+  } catch (error) {
+    if (error instanceof RESTResponseError) return [error.data.error?.message ?? ""];
+  }
+  // @ts-expect-error messageIndex is required
+  await mix.sessions.fork({ id: "s1" });
+  return sessions.map((s) => s.title);
+}
+`;
+
+/** A tsconfig for one module resolution mode. */
+export function tsconfig(mode: "nodenext" | "bundler", files: string[]): string {
+  const module = mode === "nodenext" ? "NodeNext" : "ESNext";
+  return JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      module,
+      moduleResolution: mode,
+      target: "ES2022",
+      lib: ["ES2022", "DOM"],
+      types: [],
+    },
+    files,
+  });
+}

@@ -1,0 +1,105 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
+import { run } from "../helpers/run.ts";
+import { sampleSession } from "../helpers/spec-examples.ts";
+import { cjsConsumer, esmConsumer, tsconfig, typedConsumer } from "./consumer-files.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+let work: string;
+let tarball: string;
+let consumer: string;
+let server: TestServer;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "mix-pack-"));
+  // npm pack runs the prepack script, which builds dist/.
+  await run("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: root });
+  tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz")) ?? "");
+  consumer = join(work, "consumer");
+  mkdirSync(consumer);
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline"], { cwd: consumer });
+  server = await startServer((req, res) =>
+    req.url.endsWith("/missing")
+      ? sendJson(res, 404, { error: { code: 404, message: "Session with ID 'missing' not found", type: "not_found" } })
+      : sendJson(res, 200, { data: sampleSession }),
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("passes publint with no suggestion", async () => {
+    const output = await run(bin("publint"), ["run", tarball, "--strict"]);
+    expect(output).toContain("All good!");
+  });
+
+  it("passes are-the-types-wrong for every module resolution", async () => {
+    // openapi.yaml is an asset export, not code with types.
+    const output = await run(bin("attw"), [tarball, "--exclude-entrypoints", "./openapi.yaml", "--format", "json"]);
+    const report = JSON.parse(output.slice(output.indexOf("{")));
+    expect(report.analysis.problems ?? []).toEqual([]);
+  });
+
+  it("ships dist, the spec and the changelog, and nothing from src or test", async () => {
+    const listing = await run("tar", ["-tzf", tarball]);
+    const files = listing.trim().split("\n").sort();
+    expect(files).toEqual(
+      [
+        "package/CHANGELOG.md",
+        "package/LICENSE",
+        "package/README.md",
+        "package/dist/index.cjs",
+        "package/dist/index.d.cts",
+        "package/dist/index.d.ts",
+        "package/dist/index.js",
+        "package/package.json",
+        "package/spec/openapi.yaml",
+      ].sort(),
+    );
+  });
+
+  it.each([
+    ["imported by name from ESM", "consumer.mjs", esmConsumer],
+    ["required from CommonJS", "consumer.cjs", cjsConsumer],
+  ])("works when %s, against a local server", async (_, file, source) => {
+    writeFileSync(join(consumer, file), source);
+    const output = await run(process.execPath, [file], { cwd: consumer, env: { SERVER_URL: server.url } });
+    expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toEqual({
+      id: sampleSession.id,
+      raw: sampleSession.id,
+      restError: true,
+    });
+  });
+
+  it.each(["nodenext", "bundler"] as const)("type-checks a consumer under moduleResolution %s", async (mode) => {
+    const dir = join(consumer, `types-${mode}`);
+    mkdirSync(dir);
+    const files = mode === "nodenext" ? ["consumer.mts", "consumer.cts"] : ["consumer.ts"];
+    for (const file of files) writeFileSync(join(dir, file), typedConsumer);
+    writeFileSync(join(dir, "tsconfig.json"), tsconfig(mode, files));
+    await expect(run(bin("tsc"), ["-p", dir])).resolves.toBe("");
+  });
+
+  it("still calls mix.raw when a bundler inlines the CommonJS build", async () => {
+    writeFileSync(join(consumer, "bundled-entry.cjs"), cjsConsumer);
+    const outfile = join(consumer, "bundled.cjs");
+    await run(
+      bin("esbuild"),
+      ["bundled-entry.cjs", "--bundle", "--platform=node", "--format=cjs", `--outfile=${outfile}`],
+      {
+        cwd: consumer,
+      },
+    );
+    const output = await run(process.execPath, [outfile], { cwd: consumer, env: { SERVER_URL: server.url } });
+    expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toMatchObject({ raw: sampleSession.id });
+  });
+});
