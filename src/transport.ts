@@ -130,18 +130,18 @@ function failureOf(outcome: Received<unknown> | HTTPClientError): Failure | unde
     : { kind: "status", status: response.status, retryAfterMs: retryAfterMs(response.headers, Date.now()) };
 }
 
-/** True when the connection was never established (so the server cannot have seen the request). */
-export function isRefused(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0;
-    e && depth < 4;
-    depth++
-  ) {
-    if (e.code === "ECONNREFUSED" || e.code === "ConnectionRefused") return true;
-    if (Array.isArray(e.errors) && e.errors.length && e.errors.every(isRefused)) return true;
-    e = e.cause as typeof e;
-  }
-  return false;
+/**
+ * True when the connection was never established, so the server cannot have seen the request:
+ * ECONNREFUSED from Node (on the cause) and Bun (on the error), "tcp connect error: Connection
+ * refused" from Deno (which gives no code).
+ */
+export function isRefused(error: unknown, depth = 0): boolean {
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined;
+  if (!e || depth > 3) return false;
+  if (e.code === "ECONNREFUSED" || e.code === "ConnectionRefused") return true;
+  if (typeof e.message === "string" && /tcp connect error: Connection refused/.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => isRefused(x, depth + 1))) return true;
+  return isRefused(e.cause, depth + 1);
 }
 
 /**

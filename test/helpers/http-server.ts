@@ -14,8 +14,8 @@ export type TestServer = {
   close: () => Promise<void>;
 };
 
-/** Starts a test server. Call `close()` in the test (or afterEach) that started it. */
-export async function startServer(handler: Handler): Promise<TestServer> {
+/** Starts a test server (on a random port unless given one). Call `close()` in the test that started it. */
+export async function startServer(handler: Handler, port = 0): Promise<TestServer> {
   const requests: Recorded[] = [];
   const server = createServer(async (req, res) => {
     let body = "";
@@ -29,10 +29,10 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       res.destroy(error as Error);
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     requests,
     close: () =>
       new Promise((resolve) => {

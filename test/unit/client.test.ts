@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { specServerURL } from "../../generated/operations.ts";
-import { Mix, RequestAbortedError, RequestTimeoutError } from "../../src/index.ts";
+import { ConnectionError, Mix, RequestAbortedError, RequestTimeoutError } from "../../src/index.ts";
 import { fakeFetch, headersOf, json } from "../helpers/fake-fetch.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
+
+const refusedCause = () => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -128,6 +130,38 @@ describe("retries through an injected fetch", () => {
     const fake = fakeFetch(json(503, {}), json(201, { data: sampleSession }));
     const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch, retryConfig: quick });
     await expect(mix.sessions.create()).rejects.toMatchObject({ statusCode: 503 });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "Node",
+      new TypeError("fetch failed", {
+        cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+      }),
+    ],
+    ["Bun", Object.assign(new TypeError("ECONNREFUSED: Unable to connect."), { code: "ECONNREFUSED" })],
+    [
+      "Deno",
+      new TypeError("fetch failed", {
+        cause: new Error("client error (Connect): tcp connect error: Connection refused (os error 111)"),
+      }),
+    ],
+    [
+      "Node, both address families",
+      new TypeError("fetch failed", { cause: new AggregateError([refusedCause(), refusedCause()]) }),
+    ],
+  ])("retries create after a refused connection as %s reports it", async (_, error) => {
+    const fake = fakeFetch(error, json(201, { data: sampleSession }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch, retryConfig: quick });
+    expect(await mix.sessions.create()).toEqual(sampleSession);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("does not retry create after a connection error that is not a refusal", async () => {
+    const fake = fakeFetch(new TypeError("fetch failed", { cause: new Error("other side closed") }), json(201, {}));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch, retryConfig: quick });
+    await expect(mix.sessions.create()).rejects.toBeInstanceOf(ConnectionError);
     expect(fake.requests).toHaveLength(1);
   });
 
