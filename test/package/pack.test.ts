@@ -49,7 +49,7 @@ describe("the packed package", () => {
     expect(report.analysis.problems ?? []).toEqual([]);
   });
 
-  it("ships dist, the spec and the changelog, and nothing from src or test", async () => {
+  it("ships dist, the spec and the changelogs, and nothing from src or test", async () => {
     const listing = await run("tar", ["-tzf", tarball]);
     const files = listing.trim().split("\n").sort();
     expect(files).toEqual(
@@ -62,6 +62,7 @@ describe("the packed package", () => {
         "package/dist/index.d.ts",
         "package/dist/index.js",
         "package/package.json",
+        "package/spec/CHANGELOG.md",
         "package/spec/openapi.yaml",
       ].sort(),
     );
