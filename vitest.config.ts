@@ -29,7 +29,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
-          testTimeout: 30_000,
+          // Chromium renders a 2.5 MB page while the other projects share the two cores.
+          testTimeout: 90_000,
         },
       },
       {

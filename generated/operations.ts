@@ -6,8 +6,6 @@ export type FieldFacts = { readonly type: "string" | "integer" | "number" | "boo
 
 /** What the client needs to know at run time about one operation. */
 export type OperationFacts = {
-  /** The spec's operationId. */
-  readonly operationId: string;
   readonly method: string;
   /** The path template, for example `/api/sessions/{id}`. */
   readonly path: string;
@@ -42,7 +40,6 @@ export const specRetryPolicy = {
 /** Run-time facts for each method of `mix.sessions`, keyed by method name. */
 export const sessionOperations = {
   "list": {
-    "operationId": "listSessions",
     "method": "GET",
     "path": "/api/sessions",
     "idempotent": true,
@@ -54,7 +51,6 @@ export const sessionOperations = {
     "data": "array"
   },
   "create": {
-    "operationId": "createSession",
     "method": "POST",
     "path": "/api/sessions",
     "idempotent": false,
@@ -76,7 +72,6 @@ export const sessionOperations = {
     }
   },
   "get": {
-    "operationId": "getSession",
     "method": "GET",
     "path": "/api/sessions/{id}",
     "idempotent": true,
@@ -89,7 +84,6 @@ export const sessionOperations = {
     "data": "object"
   },
   "delete": {
-    "operationId": "deleteSession",
     "method": "DELETE",
     "path": "/api/sessions/{id}",
     "idempotent": true,
@@ -102,7 +96,6 @@ export const sessionOperations = {
     "data": "none"
   },
   "fork": {
-    "operationId": "forkSession",
     "method": "POST",
     "path": "/api/sessions/{id}/fork",
     "idempotent": false,
@@ -130,7 +123,6 @@ export const sessionOperations = {
     }
   },
   "cancelProcessing": {
-    "operationId": "cancelSessionProcessing",
     "method": "POST",
     "path": "/api/sessions/{id}/cancel",
     "idempotent": true,
@@ -143,6 +135,16 @@ export const sessionOperations = {
     "data": "object"
   }
 } as const satisfies Record<string, OperationFacts>;
+
+/** The spec's operationId of each method, for tools and reports (the client does not read it). */
+export const operationIds = {
+  "list": "listSessions",
+  "create": "createSession",
+  "get": "getSession",
+  "delete": "deleteSession",
+  "fork": "forkSession",
+  "cancelProcessing": "cancelSessionProcessing"
+} as const;
 
 /** The methods of `mix.sessions`, typed from the spec. `Options` is the per-call options type. */
 export interface SessionsMethods<Options> {

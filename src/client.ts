@@ -4,22 +4,12 @@ import type { paths } from "../generated/schema.js";
 import { checkedNumber, InvalidRequestError } from "./errors.js";
 import type { MixOptions, RequestOptions } from "./options.js";
 import { createRawClient } from "./raw.js";
-import { checkedServerURL } from "./request.js";
+import { checkedServerURL, mergedHeaders } from "./request.js";
 import { resolvePolicy } from "./retry.js";
 import { createSessions } from "./sessions.js";
 import type { Transport } from "./transport.js";
 
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-
-function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!headers) return undefined;
-  try {
-    const checked = new Headers(headers);
-    return Object.fromEntries(checked);
-  } catch (error) {
-    throw new InvalidRequestError("headers", `are invalid: ${(error as Error).message}`);
-  }
-}
 
 /**
  * The Mix API client.
@@ -44,7 +34,7 @@ export class Mix {
     const logger = options.debugLogger ?? (env.MIX_DEBUG === "1" ? console : undefined);
     const transport: Transport = {
       serverURL: checkedServerURL("serverURL", options.serverURL ?? env.MIX_SERVER_URL ?? specServerURL),
-      headers: lowerCaseHeaders(options.headers),
+      headers: options.headers && Object.fromEntries(mergedHeaders(options.headers)),
       policy: resolvePolicy(options.retryConfig),
       timeoutMs: options.timeoutMs === undefined ? 60_000 : checkedNumber("timeoutMs", options.timeoutMs, 0),
       fetch: options.fetch,

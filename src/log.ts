@@ -4,22 +4,21 @@ import type { Outgoing, Received } from "./transport.js";
 /** Headers whose values never appear in a log line or an error message. */
 const secretHeaderNames = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key"]);
 
-/** The values (and bare credentials, such as a bearer token) of the secret headers sent. */
+/**
+ * What to hide of the secret headers sent: the credentials after a scheme ("Bearer <token>"),
+ * which also hides the whole value, or the whole value when it has no scheme.
+ */
 export function secretValues(headers: HeadersInit | undefined): string[] {
-  if (!headers) return [];
   const found: string[] = [];
   new Headers(headers).forEach((value, name) => {
-    if (!secretHeaderNames.has(name) || !value) return;
-    found.push(value);
-    const credentials = value.split(/\s+/).slice(1).join(" ");
-    if (credentials) found.push(credentials);
+    if (secretHeaderNames.has(name) && value) found.push(value.split(/\s+/).slice(1).join(" ") || value);
   });
-  return found.sort((a, b) => b.length - a.length);
+  return found;
 }
 
-/** Replaces every secret value, and any user:password in a URL, with "[REDACTED]". */
+/** Replaces every secret value with "[REDACTED]". (Server URLs with credentials are refused up front.) */
 export function redact(text: string, secrets: readonly string[]): string {
-  let safe = text.replace(/\/\/[^/@\s]*@/g, "//[REDACTED]@");
+  let safe = text;
   for (const secret of secrets) safe = safe.split(secret).join("[REDACTED]");
   return safe;
 }

@@ -24,8 +24,8 @@ function transportFetch(t: Transport) {
     const { method, url, headers } = request;
     const outgoing = { method, url, headers, body, idempotent: isIdempotent(method, url) };
     const { response, body: bytes } = await execute(t, outgoing, { signal: request.signal }, readBytes);
-    const empty = response.status === 204 || response.status === 205 || response.status === 304;
-    return new Response(empty ? null : bytes, response);
+    // A null body for an empty one: Response refuses any body, even empty, for 204, 205 and 304.
+    return new Response(bytes.byteLength ? bytes : null, response);
   };
 }
 
@@ -45,17 +45,23 @@ export function createRawClient(t: Transport): Client<paths> {
       loaded.use(...middleware);
       return loaded as AnyClient;
     }));
+  // use() and eject() reach a loaded client through the same promise as the calls, so their
+  // order is kept and an error (a bad middleware) surfaces on the next call, as a rejection.
+  const after = (change: (c: AnyClient) => void) => {
+    client = client?.then((c) => {
+      change(c);
+      return c;
+    });
+    client?.catch(() => {});
+  };
   const raw: Record<string, unknown> = {
     use(...added: Middleware[]) {
       middleware.push(...added);
-      client?.then((c) => c.use(...added));
+      after((c) => c.use(...added));
     },
     eject(...removed: Middleware[]) {
-      for (const m of removed) {
-        const at = middleware.indexOf(m);
-        if (at >= 0) middleware.splice(at, 1);
-      }
-      client?.then((c) => c.eject(...removed));
+      for (const m of removed) if (middleware.includes(m)) middleware.splice(middleware.indexOf(m), 1);
+      after((c) => c.eject(...removed));
     },
   };
   for (const name of ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {

@@ -17,7 +17,11 @@ function pathSegment(name: string, value: unknown): string {
   // URL parsers collapse "." and ".." even when percent-encoded, so no encoding makes them safe.
   if (value === "" || value === "." || value === "..")
     throw new InvalidRequestError(name, `must not be ${JSON.stringify(value)}`);
-  return encodeURIComponent(value);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new InvalidRequestError(name, "must be well-formed Unicode");
+  }
 }
 
 function checkField(name: string, facts: FieldFacts, value: unknown): void {
@@ -35,19 +39,18 @@ function checkField(name: string, facts: FieldFacts, value: unknown): void {
 }
 
 /** Checks every field against the spec and returns the JSON body, path parameters left out. */
-function jsonBody(op: OperationFacts, params: Record<string, unknown>): string {
+function jsonBody(name: string, op: OperationFacts, params: Record<string, unknown>): string {
   const body = op.body;
   if (!body) {
     const extra = Object.keys(params).find((key) => !op.pathParams.includes(key));
-    if (extra !== undefined) throw new InvalidRequestError(extra, `is not a parameter of ${op.operationId}`);
+    if (extra !== undefined) throw new InvalidRequestError(extra, `is not a parameter of ${name}`);
     return "";
   }
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(params)) {
     if (op.pathParams.includes(key) || params[key] === undefined) continue;
     const facts = body.fields[key];
-    if (!facts)
-      throw new InvalidRequestError(key, `is not a field of ${op.operationId} (the server rejects unknown fields)`);
+    if (!facts) throw new InvalidRequestError(key, `is not a field of ${name} (the server rejects unknown fields)`);
     checkField(key, facts, params[key]);
     fields[key] = params[key];
   }
@@ -57,17 +60,22 @@ function jsonBody(op: OperationFacts, params: Record<string, unknown>): string {
   return JSON.stringify(fields);
 }
 
-function mergedHeaders(t: Transport, options: RequestOptions | undefined, hasBody: boolean): HeadersInit | undefined {
-  const extra = options?.headers;
-  if (!extra) return hasBody ? (t.headers ? { ...jsonContentType, ...t.headers } : jsonContentType) : t.headers;
-  const headers = new Headers(hasBody ? jsonContentType : undefined);
+/** Merges header sets, later ones winning, names case-insensitive; throws InvalidRequestError if one is invalid. */
+export function mergedHeaders(...sets: (Record<string, string> | undefined)[]): Headers {
+  const headers = new Headers();
   try {
-    for (const [name, value] of Object.entries(t.headers ?? {})) headers.set(name, value);
-    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    for (const set of sets) for (const [name, value] of Object.entries(set ?? {})) headers.set(name, value);
   } catch (error) {
     throw new InvalidRequestError("headers", `are invalid: ${(error as Error).message}`);
   }
   return headers;
+}
+
+function requestHeaders(t: Transport, options: RequestOptions | undefined, hasBody: boolean) {
+  const body = hasBody ? jsonContentType : undefined;
+  // The common case, no per-call headers, needs no Headers object.
+  if (!options?.headers) return body && t.headers ? { ...body, ...t.headers } : (body ?? t.headers);
+  return mergedHeaders(body, t.headers, options.headers);
 }
 
 /** Checks that a server URL is an absolute http(s) URL and drops its trailing "/". */
@@ -88,6 +96,7 @@ export function checkedServerURL(field: string, value: unknown): string {
 /** Turns a method's arguments into a request, or throws InvalidRequestError before anything is sent. */
 export function prepareRequest(
   t: Transport,
+  name: string,
   op: OperationFacts,
   params: unknown,
   options: RequestOptions | undefined,
@@ -96,13 +105,13 @@ export function prepareRequest(
   const given = params ?? {};
   let path = op.path;
   for (const name of op.pathParams) path = path.replace(`{${name}}`, pathSegment(name, given[name]));
-  const body = jsonBody(op, given) || undefined;
+  const body = jsonBody(name, op, given) || undefined;
   if (options?.timeoutMs !== undefined) checkedNumber("timeoutMs", options.timeoutMs, 0);
   const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
   return {
     method: op.method,
     url: base + path,
-    headers: mergedHeaders(t, options, body !== undefined),
+    headers: requestHeaders(t, options, body !== undefined),
     body,
     idempotent: op.idempotent,
   };

@@ -44,14 +44,23 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
     throw new InvalidRequestError(`${field}.strategy`, 'must be "none" or "backoff"');
   }
   const given = backoffConfig?.backoff ?? {};
+  if (typeof given !== "object" || given === null)
+    throw new InvalidRequestError(`${field}.backoff`, "must be an object");
   const backoff = {} as Record<(typeof backoffFields)[number], number>;
   for (const key of backoffFields) {
     const value = given[key] ?? specRetryPolicy[key];
     backoff[key] = checkedNumber(`${field}.backoff.${key}`, value, key === "exponent" ? 1 : 0);
   }
+  const codes = backoffConfig?.statusCodes ?? specRetryPolicy.statusCodes;
+  if (!Array.isArray(codes))
+    throw new InvalidRequestError(`${field}.statusCodes`, 'must be an array like ["5XX", "429"]');
+  const retryConnectionErrors = backoffConfig?.retryConnectionErrors ?? specRetryPolicy.retryConnectionErrors;
+  if (typeof retryConnectionErrors !== "boolean") {
+    throw new InvalidRequestError(`${field}.retryConnectionErrors`, "must be true or false");
+  }
   const statuses = new Set<number>();
   const classes = new Set<number>();
-  for (const code of backoffConfig?.statusCodes ?? specRetryPolicy.statusCodes) {
+  for (const code of codes) {
     const match = /^([1-5])(XX|\d\d)$/i.exec(String(code));
     if (!match)
       throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
@@ -61,7 +70,7 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
   return {
     ...backoff,
     enabled: config?.strategy !== "none",
-    retryConnectionErrors: backoffConfig?.retryConnectionErrors ?? specRetryPolicy.retryConnectionErrors,
+    retryConnectionErrors,
     statuses,
     classes,
   };
@@ -69,8 +78,10 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
 
 /** The jittered backoff before retry `n` (0-based): uniform in [base/2, base]. */
 export function backoffWait(policy: RetryPolicy, n: number, random: () => number): number {
-  const base = Math.min(policy.maxInterval, policy.initialInterval * policy.exponent ** n);
-  return base / 2 + random() * (base / 2);
+  // exponent ** n overflows to Infinity on long runs, and 0 * Infinity is NaN.
+  const base = policy.initialInterval && Math.min(policy.maxInterval, policy.initialInterval * policy.exponent ** n);
+  // min() keeps rounding (with tiny subnormal intervals) from passing base.
+  return Math.min(base, base / 2 + random() * (base / 2));
 }
 
 /**
@@ -91,11 +102,14 @@ export function planRetry(policy: RetryPolicy, failure: Failure, ctx: RetryConte
   }
   const hinted = isStatus ? failure.retryAfterMs : undefined;
   const waitMs = hinted ?? backoffWait(policy, ctx.retry, ctx.random);
-  if (ctx.elapsedMs + waitMs > policy.maxElapsedTime) {
+  if (!(ctx.elapsedMs + waitMs <= policy.maxElapsedTime)) {
     return { retry: false, reason: `waiting ${Math.round(waitMs)} ms would pass maxElapsedTime` };
   }
   return { retry: true, waitMs };
 }
+
+const httpDate =
+  /^[A-Z][a-z]{2,8}, \d\d[ -][A-Z][a-z]{2}[ -]\d{2,4} \d\d:\d\d:\d\d GMT$|^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
 
 /**
  * Reads the server's requested wait: `retry-after-ms`, then `Retry-After` in seconds or as an
@@ -107,7 +121,8 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, Number.MAX_SAFE_INTEGER);
-  // Only an HTTP date (it names a weekday or month) counts; Date.parse takes far more than that.
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+  // Only the shapes of RFC 9110's HTTP-date (IMF-fixdate, RFC 850, asctime) go to Date.parse,
+  // which would otherwise read "soon 1" as a date in 2001.
+  const date = httpDate.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

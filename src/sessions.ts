@@ -8,39 +8,35 @@ import { execute, type Transport } from "./transport.js";
 
 const readText = (response: Response) => response.text();
 
-function invalid(response: Response, body: string, problem: string): ResponseValidationError {
-  return new ResponseValidationError(`Response validation failed: ${problem}`, response, body);
-}
-
 /** Unwraps the envelope's `data`, tolerating what the real server is known to send. */
-function unwrap(op: OperationFacts, response: Response, body: string): unknown {
+function unwrap(name: string, op: OperationFacts, response: Response, body: string): unknown {
   if (op.data === "none") return undefined;
-  let envelope: unknown;
+  let data: unknown;
   try {
-    envelope = JSON.parse(body);
+    const envelope = JSON.parse(body);
+    data = isJsonObject(envelope) ? envelope.data : body;
   } catch {
-    throw invalid(response, body, `${op.operationId} answered ${response.status} with a body that is not JSON`);
+    data = body;
   }
-  if (!isJsonObject(envelope)) throw invalid(response, body, `${op.operationId} answered without a JSON envelope`);
-  const data = envelope.data;
   if (op.data === "array") {
     // The real server sends `data: null` for an empty list.
     if (data === null || data === undefined) return [];
     if (Array.isArray(data)) return data;
   } else if (isJsonObject(data)) {
     // The real server answers cancel with {status: "cancelled", sessionId} instead of {cancelled: true}.
-    if (op.operationId === "cancelSessionProcessing" && data.status === "cancelled" && data.cancelled === undefined) {
+    if (name === "cancelProcessing" && data.status === "cancelled" && data.cancelled === undefined) {
       return { ...data, cancelled: true };
     }
     return data;
   }
-  throw invalid(response, body, `${op.operationId} answered with data that is not an ${op.data}`);
+  const expected = `a JSON envelope whose data is an ${op.data}`;
+  throw new ResponseValidationError(`${name} answered ${response.status} without ${expected}`, response, body);
 }
 
-async function call(t: Transport, op: OperationFacts, params: unknown, options: RequestOptions | undefined) {
-  const req = prepareRequest(t, op, params, options);
+async function call(t: Transport, name: string, op: OperationFacts, params: unknown, options?: RequestOptions) {
+  const req = prepareRequest(t, name, op, params, options);
   const { response, body } = await execute(t, req, options, readText);
-  if (response.ok) return unwrap(op, response, body);
+  if (response.ok) return unwrap(name, op, response, body);
   const secrets = secretValues(req.headers);
   const retryAfter = retryAfterMs(response.headers, Date.now());
   throw responseError(op.errors, response, body, retryAfter, (text) => redact(text, secrets));
@@ -52,8 +48,8 @@ export function createSessions(t: Transport): SessionsMethods<RequestOptions> {
   for (const [name, op] of Object.entries(sessionOperations) as [string, OperationFacts][]) {
     methods[name] =
       op.pathParams.length || op.body
-        ? (params: unknown, options?: RequestOptions) => call(t, op, params, options)
-        : (options?: RequestOptions) => call(t, op, undefined, options);
+        ? (params: unknown, options?: RequestOptions) => call(t, name, op, params, options)
+        : (options?: RequestOptions) => call(t, name, op, undefined, options);
   }
   return methods as unknown as SessionsMethods<RequestOptions>;
 }

@@ -2,7 +2,7 @@
  * Turns the conformance check's recorded steps into findings: problems (the server violates
  * the spec; the check fails) and notes (worth knowing, allowed by the spec).
  */
-import { sessionOperations } from "../../generated/operations.ts";
+import { operationIds, sessionOperations } from "../../generated/operations.ts";
 import type { OperationName, StepRecord, Violation } from "./conformance-steps.ts";
 import { deref, listOperations, loadSpec, type Node } from "./spec.ts";
 
@@ -58,12 +58,13 @@ export function specFacts(spec: Node = loadSpec()): SpecFacts {
     OperationName,
     (typeof sessionOperations)[OperationName],
   ][]) {
-    const found = operations.find((o) => o.operation.operationId === facts.operationId);
+    const operationId = operationIds[name];
+    const found = operations.find((o) => o.operation.operationId === operationId);
     const success = found ? successSchema(spec, found.operation) : undefined;
     documented[name] = [...(success ? [success.status] : []), ...facts.errors];
     if (!success?.schema) continue;
     const data = deref(spec, properties(spec, success.schema).data ?? {});
-    dataFields[facts.operationId] = Object.keys(properties(spec, data.type === "array" ? data.items : data));
+    dataFields[operationId] = Object.keys(properties(spec, data.type === "array" ? data.items : data));
   }
   return { documented, dataFields };
 }

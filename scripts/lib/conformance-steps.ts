@@ -5,7 +5,7 @@
  * server itself sent (from the tap), and what the SDK makes of the server's own answer.
  */
 import { randomUUID } from "node:crypto";
-import { sessionOperations } from "../../generated/operations.ts";
+import { operationIds, type sessionOperations } from "../../generated/operations.ts";
 import { Mix, MixError } from "../../src/index.ts";
 import type { Tap, TappedExchange } from "./tap.ts";
 
@@ -205,7 +205,7 @@ async function runStep(step: Step, state: State, mix: Mix, tap: Tap, exchanges: 
   const upstream = tap.exchanges[tappedBefore];
   const direct = upstream ? await replay(step, state, upstream) : undefined;
   if (viaPrism.ok) step.after?.(viaPrism.value, state);
-  const { operationId } = sessionOperations[step.operation];
+  const operationId = operationIds[step.operation];
   return {
     title: step.title,
     operation: step.operation,

@@ -9,8 +9,6 @@ export type FieldFacts = { readonly type: "string" | "integer" | "number" | "boo
 
 /** What the client needs to know at run time about one operation. */
 export type OperationFacts = {
-  /** The spec's operationId. */
-  readonly operationId: string;
   readonly method: string;
   /** The path template, for example \`/api/sessions/{id}\`. */
   readonly path: string;
@@ -65,11 +63,16 @@ function methodSignature(name: string, op: OperationFacts, docs: SpecFacts["docs
 
 /** Renders `generated/operations.ts`: the runtime table and the typed method interface. */
 export function renderOperations(facts: SpecFacts): string {
-  // successStatus only shapes the method types below; the client does not need it at run time.
+  // operationId and successStatus only shape the method types and docs; the client does not need them.
   const runtime = Object.fromEntries(
-    Object.entries(facts.operations).map(([name, { successStatus: _, ...op }]) => [name, op]),
+    Object.entries(facts.operations).map(([name, { successStatus: _, operationId: __, ...op }]) => [name, op]),
   );
   const table = JSON.stringify(runtime, null, 2);
+  const ids = JSON.stringify(
+    Object.fromEntries(Object.entries(facts.operations).map(([n, op]) => [n, op.operationId])),
+    null,
+    2,
+  );
   const retry = JSON.stringify(facts.retry, null, 2);
   const methods = Object.entries(facts.operations)
     .map(([name, op]) => methodSignature(name, op, facts.docs[name] ?? { summary: name, description: "" }))
@@ -87,6 +90,9 @@ export const specRetryPolicy = ${retry} as const;
 
 /** Run-time facts for each method of \`mix.sessions\`, keyed by method name. */
 export const sessionOperations = ${table} as const satisfies Record<string, OperationFacts>;
+
+/** The spec's operationId of each method, for tools and reports (the client does not read it). */
+export const operationIds = ${ids} as const;
 
 /** The methods of \`mix.sessions\`, typed from the spec. \`Options\` is the per-call options type. */
 export interface SessionsMethods<Options> {

@@ -29,7 +29,7 @@ describe("the docs portal bundle", () => {
     const html = files[2] ?? "";
     await page.goto(pathToFileURL(html).href);
     await page.waitForFunction(() => document.body.textContent?.includes("Cancel agent processing"), null, {
-      timeout: 20_000,
+      timeout: 60_000,
     });
     // Summaries are in the sidebar and the operation pages; "GET /api/sessions" rows are visible.
     const allText = await page.evaluate(() => document.body.textContent ?? "");

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { sessionOperations } from "../../generated/operations.ts";
+import { operationIds as idsByMethod, sessionOperations } from "../../generated/operations.ts";
 import { Mix, RESTResponseError, type RequestOptions } from "../../src/index.ts";
 import { documentedResponses, sampleSession, successData } from "../helpers/spec-examples.ts";
 import { createViolationRecorder, expectNoViolations } from "../helpers/violation-recorder.ts";
@@ -8,8 +8,8 @@ const recorder = createViolationRecorder();
 const mix = new Mix({ serverURL: inject("prismURL"), fetch: recorder.fetch });
 afterEach(() => expectNoViolations(recorder));
 
-type OperationId = (typeof sessionOperations)[keyof typeof sessionOperations]["operationId"];
-const operationIds = Object.values(sessionOperations).map((op) => op.operationId);
+type OperationId = (typeof idsByMethod)[keyof typeof idsByMethod];
+const operationIds = Object.values(idsByMethod);
 const { id } = sampleSession;
 
 /** One valid SDK call per operation; typed so that a new operation in the spec must be added here. */
@@ -75,9 +75,10 @@ describe("documented errors, one case per named example in the spec", () => {
   it("generates cases for every operation and every documented error status", () => {
     expect(errorCases.length).toBeGreaterThan(0);
     expect(new Set(errorCases.map((c) => c.operationId))).toEqual(new Set(operationIds));
-    for (const op of Object.values(sessionOperations)) {
-      const statuses = errorCases.filter((c) => c.operationId === op.operationId).map((c) => c.status);
-      expect(new Set(statuses), op.operationId).toEqual(new Set(op.errors));
+    for (const [name, op] of Object.entries(sessionOperations)) {
+      const operationId = idsByMethod[name as keyof typeof idsByMethod];
+      const statuses = errorCases.filter((c) => c.operationId === operationId).map((c) => c.status);
+      expect(new Set(statuses), operationId).toEqual(new Set(op.errors));
     }
     // A documented error without an example would be skipped silently: every one must have one.
     const withoutExample = errorResponses.filter((r) => r.examples.length === 0);

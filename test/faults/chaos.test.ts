@@ -1,0 +1,142 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { ActionKind } from "../helpers/chaos-actions.ts";
+import { chaosSeed } from "../helpers/chaos-actions.ts";
+import { type CallPlan, type CallResult, chaosClient, planCalls, runCalls } from "../helpers/chaos-calls.ts";
+import { checkChaos, type Slack, type Verdict } from "../helpers/chaos-oracle.ts";
+import { type ClientAttempt, startProbe } from "../helpers/chaos-probe.ts";
+import { startChaosServer } from "../helpers/chaos-server.ts";
+import { delay, within } from "../helpers/faults.ts";
+
+// A fixed seed keeps `npm test` repeatable; CHAOS_SEED=<n> replays a run, CHAOS_SEED=random explores.
+const seed = chaosSeed(20261124);
+const calls = Number(process.env.CHAOS_CALLS ?? 3000);
+/**
+ * Scheduling slack on a shared 2-core machine, where the client, the server and other test
+ * files share the CPU: past a call's budget plus one timeout, and after its signal aborts.
+ */
+const slack: Slack = { budgetMs: 500, abortMs: 250 };
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const fixture = fileURLToPath(new URL("./fixtures/chaos-child.ts", import.meta.url));
+
+const faultKinds: ActionKind[] = [
+  ...["ok", "huge", "status", "bad-json", "stall-headers", "stall-body"],
+  ...["drop-before-body", "drop-after-body", "drop-mid-body"],
+] as ActionKind[];
+const errorClasses = [
+  ...["RESTResponseError", "MixDefaultError", "ResponseValidationError"],
+  ...["ConnectionError", "RequestTimeoutError", "RequestAbortedError"],
+];
+
+/** Counts of the resources keeping the event loop alive, by type. */
+function resources(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const type of process.getActiveResourcesInfo()) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}
+
+function report(verdict: Verdict, ms: number): string {
+  const { requests, retriedCalls, retriedCreates, worstOvershootMs, worstAbortMs } = verdict;
+  return [
+    `chaos seed ${seed}: ${calls} calls, ${requests} requests in ${Math.round(ms)} ms`,
+    `  faults met: ${JSON.stringify(verdict.faults)}`,
+    `  last attempts: ${JSON.stringify(verdict.lastAttempts)}`,
+    `  outcomes: ${JSON.stringify(verdict.outcomes)}`,
+    `  retried calls ${retriedCalls} (create/fork after a 429: ${retriedCreates});` +
+      ` worst overshoot ${worstOvershootMs.toFixed(0)} ms; worst abort ${worstAbortMs.toFixed(0)} ms`,
+  ].join("\n");
+}
+
+/** Checks that the run met every kind of fault and every way a call can end, so it proves something. */
+function expectCoverage(verdict: Verdict, plans: CallPlan[]): void {
+  for (const kind of faultKinds) expect(verdict.faults[kind] ?? 0, `requests that met ${kind}`).toBeGreaterThan(5);
+  for (const name of ["value", ...errorClasses]) {
+    expect(verdict.outcomes[name] ?? 0, `calls that ended with ${name}`).toBeGreaterThan(0);
+  }
+  expect(new Set(plans.map((plan) => plan.op)).size).toBe(6);
+  expect(verdict.retriedCreates, "create or fork calls retried after a 429").toBeGreaterThan(0);
+  expect(plans.filter((plan) => plan.abort === "before").length).toBeGreaterThan(0);
+}
+
+describe("chaos: one client, thousands of concurrent calls, faults at random", () => {
+  it(`settles every call as the contract says and never duplicates a session (seed ${seed})`, {
+    timeout: 90_000,
+  }, async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const before = resources();
+    const probe = startProbe();
+    const server = await startChaosServer(seed);
+    let verdict: Verdict | undefined;
+    let plans: CallPlan[] = [];
+    let settled: Record<string, number> = {};
+    try {
+      const mix = chaosClient(server.url);
+      plans = planCalls(seed, calls);
+      const started = performance.now();
+      // A gentle start first: a process's first fetches load undici and open connections.
+      const results = [...(await runCalls(mix, plans.slice(0, 50), 5)), ...(await runCalls(mix, plans.slice(50), 50))];
+      const ms = performance.now() - started;
+      await probe.drain(5000);
+      await delay(50);
+      verdict = checkChaos(plans, results, { log: server.log, attempts: probe.attempts }, slack);
+      console.log(report(verdict, ms));
+    } finally {
+      await server.close();
+      settled = resources();
+      probe.stop();
+      process.off("unhandledRejection", onUnhandled);
+    }
+
+    expect(verdict.problems.slice(0, 25), `chaos seed ${seed}: ${verdict.problems.length} problems`).toEqual([]);
+    expectCoverage(verdict, plans);
+    expect(unhandled).toEqual([]);
+    // A timer left by a call would outlive it by at most one short timeout: look at once.
+    expect(settled.Timeout ?? 0, "timers left once every call settled").toBeLessThanOrEqual(before.Timeout ?? 0);
+    await delay(200);
+    const after = resources();
+    for (const type of ["Timeout", "TCPSocketWrap", "TCPServerWrap"]) {
+      expect(after[type] ?? 0, `${type} left behind`).toBeLessThanOrEqual(before[type] ?? 0);
+    }
+  });
+
+  it(`a process that made hundreds of chaos calls exits at once after they settle (seed ${seed})`, {
+    timeout: 60_000,
+  }, async () => {
+    const server = await startChaosServer(seed + 1);
+    const child = spawn(process.execPath, ["--import", "tsx", fixture], {
+      cwd: root,
+      env: { ...process.env, CHAOS_SERVER_URL: server.url, CHAOS_SEED: String(seed + 1), CHAOS_CALLS: "300" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const output = { stdout: "", stderr: "", settledAt: Number.POSITIVE_INFINITY };
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output.stdout += chunk;
+      if (/^settled$/m.test(output.stdout)) output.settledAt = Math.min(output.settledAt, performance.now());
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      output.stderr += chunk;
+    });
+    try {
+      const [code] = await within(once(child, "exit"), 45_000, `the child's exit (stderr: ${output.stderr})`);
+      const exitedAt = performance.now();
+      await delay(100);
+
+      expect(output.stderr).toBe("");
+      expect(code).toBe(0);
+      expect(exitedAt - output.settledAt).toBeLessThan(1500);
+      const [line, last] = output.stdout.trim().split("\n");
+      expect(last).toBe("settled");
+      const run = JSON.parse(line ?? "") as { results: CallResult[]; attempts: [number, ClientAttempt[]][] };
+      const truth = { log: server.log, attempts: new Map(run.attempts) };
+      const verdict = checkChaos(planCalls(seed + 1, 300), run.results, truth, slack);
+      expect(verdict.problems.slice(0, 25), `chaos seed ${seed + 1} in a child process`).toEqual([]);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await server.close();
+    }
+  });
+});
