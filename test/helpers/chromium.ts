@@ -21,13 +21,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: flags });
 }
 
-/** Opens a page and lists every request it makes to anything but loopback or local files. */
+/** Opens a page and lists every request it makes to anything but loopback or local data (file:, data:, blob:). */
 export async function loopbackOnlyPage(browser: Browser): Promise<{ page: Page; blocked: string[] }> {
   const page = await browser.newPage();
   const blocked: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    const local = url.protocol === "file:" || url.protocol === "data:" || url.hostname === "127.0.0.1";
+    const local = ["file:", "data:", "blob:", "about:"].includes(url.protocol) || url.hostname === "127.0.0.1";
     if (!local) blocked.push(url.href);
   });
   return { page, blocked };
