@@ -32,8 +32,14 @@ export class Mix {
       throw new InvalidRequestError("fetch", "must be a function");
     }
     const logger = options.debugLogger ?? (env.MIX_DEBUG === "1" ? console : undefined);
+    if (typeof logger?.debug !== "function" && logger)
+      throw new InvalidRequestError("debugLogger", "must have a debug method");
+    const fromEnv = options.serverURL === undefined && env.MIX_SERVER_URL;
     const transport: Transport = {
-      serverURL: checkedServerURL("serverURL", options.serverURL ?? env.MIX_SERVER_URL ?? specServerURL),
+      serverURL: checkedServerURL(
+        fromEnv ? "MIX_SERVER_URL" : "serverURL",
+        options.serverURL ?? (fromEnv || specServerURL),
+      ),
       headers: options.headers && Object.fromEntries(mergedHeaders(options.headers)),
       policy: resolvePolicy(options.retryConfig),
       timeoutMs: options.timeoutMs === undefined ? 60_000 : checkedNumber("timeoutMs", options.timeoutMs, 0),

@@ -6,18 +6,19 @@ const messageBodyLimit = 10_000;
 /** An HTTP response that is an error. `body` is the raw text; `rawResponse` is already read. */
 export class MixError extends Error {
   override name = "MixError";
+  // Fields are `declare`d and set in the constructor: no separate field definitions to ship.
   /** The HTTP status. */
-  readonly statusCode: number;
+  declare readonly statusCode: number;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The response body as text, exactly as received. */
-  readonly body: string;
+  declare readonly body: string;
   /** The response's Content-Type, or "" when it had none. */
-  readonly contentType: string;
+  declare readonly contentType: string;
   /** The response; its body has already been read into `body`. */
-  readonly rawResponse: Response;
+  declare readonly rawResponse: Response;
   /** The wait the server asked for (`retry-after-ms` or `Retry-After`), when it sent one. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(message: string, response: Response, body: string, retryAfterMs?: number) {
     super(message);
@@ -34,7 +35,7 @@ export class MixError extends Error {
 export class RESTResponseError extends MixError {
   override name = "RESTResponseError";
   /** The parsed envelope; `data.error` usually says what went wrong. */
-  readonly data: RESTResponse;
+  declare readonly data: RESTResponse;
 
   constructor(message: string, response: Response, body: string, data: RESTResponse, retryAfterMs?: number) {
     super(message, response, body, retryAfterMs);
@@ -76,7 +77,7 @@ export class RequestAbortedError extends HTTPClientError {
 export class InvalidRequestError extends HTTPClientError {
   override name = "InvalidRequestError";
   /** The offending field or option, for example `messageIndex` or `timeoutMs`. */
-  readonly field: string;
+  declare readonly field: string;
 
   constructor(field: string, problem: string) {
     super(`Invalid request: ${field} ${problem}`);
@@ -97,7 +98,8 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function parseJson(text: string): unknown {
+/** Parses JSON, or gives undefined for text that is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -123,7 +125,6 @@ export function responseError(
     return new RESTResponseError(redact(message), response, body, envelope, retryAfterMs);
   }
   const contentType = response.headers.get("content-type") ?? "";
-  const shown = body.length > messageBodyLimit ? body.slice(0, messageBodyLimit) : body;
-  const message = `API error occurred: Status ${response.status} Content-Type ${contentType}. Body: ${shown}`;
+  const message = `API error occurred: Status ${response.status} Content-Type ${contentType}. Body: ${body.slice(0, messageBodyLimit)}`;
   return new MixDefaultError(redact(message), response, body, retryAfterMs);
 }

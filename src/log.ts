@@ -5,15 +5,18 @@ import type { Outgoing, Received } from "./transport.js";
 const secretHeaderNames = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key"]);
 
 /**
- * What to hide of the secret headers sent: the credentials after a scheme ("Bearer <token>"),
- * which also hides the whole value, or the whole value when it has no scheme.
+ * What to hide of the secret headers sent: the whole value, each cookie's value, and the
+ * credentials after a scheme ("Bearer <token>"), since a server may echo any of them.
  */
 export function secretValues(headers: HeadersInit | undefined): string[] {
   const found: string[] = [];
   new Headers(headers).forEach((value, name) => {
-    if (secretHeaderNames.has(name) && value) found.push(value.split(/\s+/).slice(1).join(" ") || value);
+    if (!secretHeaderNames.has(name)) return;
+    found.push(value, value.replace(/^\S+\s+/, ""));
+    for (const cookie of value.split(";")) found.push(cookie.slice(cookie.indexOf("=") + 1).trim());
   });
-  return found;
+  // Empty or one-character pieces would blank out unrelated text.
+  return found.filter((secret) => secret.length > 1);
 }
 
 /** Replaces every secret value with "[REDACTED]". (Server URLs with credentials are refused up front.) */

@@ -36,32 +36,32 @@ function transportFetch(t: Transport) {
  */
 export function createRawClient(t: Transport): Client<paths> {
   let client: Promise<AnyClient> | undefined;
-  const middleware: Middleware[] = [];
+  let loaded: AnyClient | undefined;
+  let middleware: Middleware[] = [];
   const load = () =>
-    (client ??= import("openapi-fetch").then((module) => {
-      // Some bundlers hand a CommonJS build's namespace over as `default`.
-      const create = (module.default as unknown as { default?: typeof module.default }).default ?? module.default;
-      const loaded = create<paths>({ baseUrl: t.serverURL, fetch: transportFetch(t), headers: t.headers });
-      loaded.use(...middleware);
-      return loaded as AnyClient;
-    }));
-  // use() and eject() reach a loaded client through the same promise as the calls, so their
-  // order is kept and an error (a bad middleware) surfaces on the next call, as a rejection.
-  const after = (change: (c: AnyClient) => void) => {
-    client = client?.then((c) => {
-      change(c);
-      return c;
-    });
-    client?.catch(() => {});
-  };
+    (client ??= import("openapi-fetch")
+      .then((module) => {
+        // Some bundlers hand a CommonJS build's namespace over as `default`.
+        const create = (module.default as unknown as { default?: typeof module.default }).default ?? module.default;
+        const made = create<paths>({ baseUrl: t.serverURL, fetch: transportFetch(t), headers: t.headers });
+        made.use(...middleware);
+        loaded = made as AnyClient;
+        return loaded;
+      })
+      .catch((error: unknown) => {
+        // A failed load (or a bad middleware) is not cached: the next call tries again.
+        client = undefined;
+        throw error;
+      }));
+  // Before the load, middleware waits in the list the load applies; after it, it goes straight in.
   const raw: Record<string, unknown> = {
     use(...added: Middleware[]) {
       middleware.push(...added);
-      after((c) => c.use(...added));
+      loaded?.use(...added);
     },
     eject(...removed: Middleware[]) {
-      for (const m of removed) if (middleware.includes(m)) middleware.splice(middleware.indexOf(m), 1);
-      after((c) => c.eject(...removed));
+      middleware = middleware.filter((m) => !removed.includes(m));
+      loaded?.eject(...removed);
     },
   };
   for (const name of ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {

@@ -38,35 +38,38 @@ function checkField(name: string, facts: FieldFacts, value: unknown): void {
   }
 }
 
-/** Checks every field against the spec and returns the JSON body, path parameters left out. */
+/** Checks every field against the spec and returns the JSON body ("" for none), path parameters left out. */
 function jsonBody(name: string, op: OperationFacts, params: Record<string, unknown>): string {
-  const body = op.body;
-  if (!body) {
-    const extra = Object.keys(params).find((key) => !op.pathParams.includes(key));
-    if (extra !== undefined) throw new InvalidRequestError(extra, `is not a parameter of ${name}`);
-    return "";
-  }
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(params)) {
     if (op.pathParams.includes(key) || params[key] === undefined) continue;
-    const facts = body.fields[key];
-    if (!facts) throw new InvalidRequestError(key, `is not a field of ${name} (the server rejects unknown fields)`);
+    const facts = op.body && Object.hasOwn(op.body.fields, key) ? op.body.fields[key] : undefined;
+    if (!facts) throw new InvalidRequestError(key, `is not a parameter of ${name}`);
     checkField(key, facts, params[key]);
     fields[key] = params[key];
   }
-  for (const key of body.required) {
+  if (!op.body) return "";
+  for (const key of op.body.required) {
     if (!(key in fields)) throw new InvalidRequestError(key, "is required");
   }
   return JSON.stringify(fields);
 }
 
-/** Merges header sets, later ones winning, names case-insensitive; throws InvalidRequestError if one is invalid. */
+/**
+ * Merges header sets, later ones winning, names case-insensitive. A bad set or header is an
+ * InvalidRequestError naming the header, never its value, which may be a secret.
+ */
 export function mergedHeaders(...sets: (Record<string, string> | undefined)[]): Headers {
   const headers = new Headers();
-  try {
-    for (const set of sets) for (const [name, value] of Object.entries(set ?? {})) headers.set(name, value);
-  } catch (error) {
-    throw new InvalidRequestError("headers", `are invalid: ${(error as Error).message}`);
+  for (const set of sets) {
+    if (set !== undefined && !isPlainObject(set)) throw new InvalidRequestError("headers", "must be a plain object");
+    for (const [name, value] of Object.entries(set ?? {})) {
+      try {
+        headers.set(name, value);
+      } catch {
+        throw new InvalidRequestError(`headers[${JSON.stringify(name)}]`, "is invalid");
+      }
+    }
   }
   return headers;
 }
@@ -84,11 +87,9 @@ export function checkedServerURL(field: string, value: unknown): string {
   try {
     url = new URL(String(value));
   } catch {}
-  if (typeof value !== "string" || !url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-    throw new InvalidRequestError(
-      field,
-      `must be an absolute http(s) URL without credentials, got ${JSON.stringify(value)}`,
-    );
+  if (typeof value !== "string" || !url || !/^https?:$/.test(url.protocol) || url.username + url.search + url.hash) {
+    const problem = "must be an absolute http(s) URL with no credentials, query or fragment";
+    throw new InvalidRequestError(field, `${problem}, got ${JSON.stringify(value)}`);
   }
   return value.replace(/\/+$/, "");
 }
@@ -104,9 +105,12 @@ export function prepareRequest(
   if (params !== undefined && !isPlainObject(params)) throw new InvalidRequestError("params", "must be a plain object");
   const given = params ?? {};
   let path = op.path;
-  for (const name of op.pathParams) path = path.replace(`{${name}}`, pathSegment(name, given[name]));
+  for (const param of op.pathParams) path = path.replace(`{${param}}`, pathSegment(param, given[param]));
   const body = jsonBody(name, op, given) || undefined;
   if (options?.timeoutMs !== undefined) checkedNumber("timeoutMs", options.timeoutMs, 0);
+  if (options?.signal !== undefined && typeof options.signal?.addEventListener !== "function") {
+    throw new InvalidRequestError("signal", "must be an AbortSignal");
+  }
   const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
   return {
     method: op.method,

@@ -52,8 +52,7 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
     backoff[key] = checkedNumber(`${field}.backoff.${key}`, value, key === "exponent" ? 1 : 0);
   }
   const codes = backoffConfig?.statusCodes ?? specRetryPolicy.statusCodes;
-  if (!Array.isArray(codes))
-    throw new InvalidRequestError(`${field}.statusCodes`, 'must be an array like ["5XX", "429"]');
+  if (!Array.isArray(codes)) throw new InvalidRequestError(`${field}.statusCodes`, "must be an array");
   const retryConnectionErrors = backoffConfig?.retryConnectionErrors ?? specRetryPolicy.retryConnectionErrors;
   if (typeof retryConnectionErrors !== "boolean") {
     throw new InvalidRequestError(`${field}.retryConnectionErrors`, "must be true or false");
@@ -98,7 +97,7 @@ export function planRetry(policy: RetryPolicy, failure: Failure, ctx: RetryConte
   // A non-idempotent call may have acted unless the server provably did not see it.
   const provablyUnseen = isStatus ? failure.status === 429 : failure.kind === "refused";
   if (!ctx.fullPolicy && !provablyUnseen) {
-    return { retry: false, reason: "not idempotent: the server may have acted on it" };
+    return { retry: false, reason: "not idempotent" };
   }
   const hinted = isStatus ? failure.retryAfterMs : undefined;
   const waitMs = hinted ?? backoffWait(policy, ctx.retry, ctx.random);
@@ -122,7 +121,7 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, Number.MAX_SAFE_INTEGER);
   // Only the shapes of RFC 9110's HTTP-date (IMF-fixdate, RFC 850, asctime) go to Date.parse,
-  // which would otherwise read "soon 1" as a date in 2001.
-  const date = httpDate.test(value) ? Date.parse(value) : Number.NaN;
+  // which would otherwise read "soon 1" as a date in 2001; asctime has no zone but means GMT.
+  const date = httpDate.test(value) ? Date.parse(value.endsWith("GMT") ? value : `${value} GMT`) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,5 +1,5 @@
 import { type OperationFacts, type SessionsMethods, sessionOperations } from "../generated/operations.js";
-import { isJsonObject, ResponseValidationError, responseError } from "./errors.js";
+import { isJsonObject, parseJson, ResponseValidationError, responseError } from "./errors.js";
 import { redact, secretValues } from "./log.js";
 import type { RequestOptions } from "./options.js";
 import { prepareRequest } from "./request.js";
@@ -11,13 +11,8 @@ const readText = (response: Response) => response.text();
 /** Unwraps the envelope's `data`, tolerating what the real server is known to send. */
 function unwrap(name: string, op: OperationFacts, response: Response, body: string): unknown {
   if (op.data === "none") return undefined;
-  let data: unknown;
-  try {
-    const envelope = JSON.parse(body);
-    data = isJsonObject(envelope) ? envelope.data : body;
-  } catch {
-    data = body;
-  }
+  const envelope = parseJson(body);
+  const data = isJsonObject(envelope) ? envelope.data : body;
   if (op.data === "array") {
     // The real server sends `data: null` for an empty list.
     if (data === null || data === undefined) return [];

@@ -1,5 +1,5 @@
 import { ConnectionError, HTTPClientError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
-import { describeAttempt, secretValues } from "./log.js";
+import { describeAttempt, redact, secretValues } from "./log.js";
 import type { RequestOptions } from "./options.js";
 import { type Failure, planRetry, type RetryPolicy, resolvePolicy, retryAfterMs } from "./retry.js";
 
@@ -32,10 +32,16 @@ export type Received<B> = { response: Response; body: B };
 /** Reads a response body inside the attempt (so the timeout covers it). */
 export type BodyReader<B> = (response: Response) => Promise<B>;
 
-/** Requests handed to a custom fetch, kept reachable until their attempt ends. */
-const requestsInFlight = new Set<Request>();
+/** setTimeout fires at once for delays over 2^31 - 1 ms (about 24.8 days), so longer ones wait that long. */
+const maxDelay = 2 ** 31 - 1;
 
-async function exchange<B>(t: Transport, req: Outgoing, signal: AbortSignal | undefined, read: BodyReader<B>) {
+async function exchange<B>(
+  t: Transport,
+  req: Outgoing,
+  signal: AbortSignal | undefined,
+  read: BodyReader<B>,
+  hold?: (request: Request) => void,
+) {
   const init: RequestInit = { method: req.method, headers: req.headers, body: req.body, signal };
   if (!t.fetch) {
     // (url, init) builds no second Request, and undici keeps a signal passed this way across
@@ -45,21 +51,20 @@ async function exchange<B>(t: Transport, req: Outgoing, signal: AbortSignal | un
   }
   const request = new Request(req.url, init);
   // undici follows a Request's signal through a weak reference: once this Request is collected,
-  // an abort no longer reaches the fetch in flight. The set holds it until the attempt ends.
-  requestsInFlight.add(request);
-  try {
-    const response = await t.fetch(request);
-    return { response, body: await read(response) };
-  } finally {
-    requestsInFlight.delete(request);
-  }
+  // an abort no longer reaches the fetch in flight. The attempt holds it until it settles.
+  hold?.(request);
+  const response = await t.fetch(request);
+  return { response, body: await read(response) };
 }
 
 function transportError(error: unknown, req: Outgoing): HTTPClientError {
   if (error instanceof HTTPClientError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = redact(error instanceof Error ? error.message : String(error), secretValues(req.headers));
   return new ConnectionError(`${req.method} ${req.url} failed: ${reason}`, { cause: error });
 }
+
+const aborted = (signal: AbortSignal | undefined, what = "") =>
+  new RequestAbortedError(`The call was aborted${what}`, { cause: signal?.reason });
 
 /**
  * One attempt. The timer and the caller's signal settle it themselves instead of trusting the
@@ -72,13 +77,14 @@ function attempt<B>(
   signal: AbortSignal | undefined,
   read: BodyReader<B>,
 ) {
-  if (timeoutMs <= 0 && !signal) {
-    return exchange(t, req, undefined, read).catch((error: unknown) => Promise.reject(transportError(error, req)));
-  }
   return new Promise<Received<B>>((resolve, reject) => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let request: Request | undefined;
+    let settled = false;
     const settle = (error?: HTTPClientError) => {
+      settled = true;
+      if (request) request = undefined;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       if (error) {
@@ -86,10 +92,12 @@ function attempt<B>(
         reject(error);
       }
     };
-    const onAbort = () => settle(new RequestAbortedError("The call was aborted", { cause: signal?.reason }));
+    const onAbort = () => settle(aborted(signal));
     const onTimeout = () => settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
     signal?.addEventListener("abort", onAbort);
-    exchange(t, req, controller.signal, read).then(
+    exchange(t, req, controller.signal, read, (held) => {
+      request = held;
+    }).then(
       (received) => {
         settle();
         resolve(received);
@@ -97,25 +105,27 @@ function attempt<B>(
       (error: unknown) => settle(transportError(error, req)),
     );
     // Armed once fetch has been called: a process's first fetch can spend tens of milliseconds
-    // loading itself synchronously, and that is not time the server took.
-    if (timeoutMs > 0) timer = setTimeout(onTimeout, timeoutMs);
+    // loading itself synchronously, and that is not time the server took. A custom fetch may
+    // also have settled the attempt by now (an abort inside it), and then no timer is needed.
+    if (timeoutMs > 0 && !settled) timer = setTimeout(onTimeout, Math.min(timeoutMs, maxDelay));
   });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = () =>
-      new RequestAbortedError("The call was aborted while waiting to retry", { cause: signal?.reason });
     // A listener added to an already aborted signal never fires.
-    if (signal?.aborted) return reject(aborted());
+    if (signal?.aborted) return reject(aborted(signal, " while waiting to retry"));
     const onAbort = () => {
       clearTimeout(timer);
-      reject(aborted());
+      reject(aborted(signal, " while waiting to retry"));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.min(ms, maxDelay),
+    );
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
@@ -156,20 +166,24 @@ export async function execute<B>(
 ): Promise<Received<B>> {
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? t.timeoutMs;
-  const policy = options?.retries ? resolvePolicy(options.retries, "retries") : t.policy;
+  const optedIn = options?.retries !== undefined;
+  const policy = optedIn ? resolvePolicy(options.retries, "retries") : t.policy;
   const started = Date.now();
   for (let retry = 0; ; retry++) {
-    if (signal?.aborted) throw new RequestAbortedError("The call was aborted", { cause: signal.reason });
+    if (signal?.aborted) throw aborted(signal);
     const attemptStarted = Date.now();
+    // maxElapsedTime bounds the whole call: an attempt gets no more than what is left of it.
+    const left = policy.enabled ? policy.maxElapsedTime - (attemptStarted - started) : Number.POSITIVE_INFINITY;
+    const limit = Math.max(1, Math.min(timeoutMs || Number.POSITIVE_INFINITY, left));
     let outcome: Received<B> | HTTPClientError;
     try {
-      outcome = await attempt(t, req, timeoutMs, signal, read);
+      outcome = await attempt(t, req, limit === Number.POSITIVE_INFINITY ? 0 : limit, signal, read);
       if (outcome.response.ok && !t.logger) return outcome;
     } catch (error) {
       outcome = error as HTTPClientError;
     }
     const failure = failureOf(outcome);
-    const fullPolicy = req.idempotent || options?.retries !== undefined;
+    const fullPolicy = req.idempotent || optedIn;
     const context = { retry, elapsedMs: Date.now() - started, fullPolicy, random: t.random };
     const plan = failure ? planRetry(policy, failure, context) : undefined;
     t.logger?.debug(describeAttempt(req, outcome, Date.now() - attemptStarted, plan, secretValues(req.headers)));

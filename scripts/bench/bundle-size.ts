@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Gzip (level 9) sizes in bytes of an app's bundle: its entry chunk and every chunk together. */
+/** Gzip (level 9) sizes in bytes: what an app loads to start, and every chunk together. */
 export type BundleSize = { entry: number; total: number };
 
 /** Small apps that load a client and make one call, as a browser app would. */
@@ -19,18 +19,31 @@ createClient({ baseUrl: "http://127.0.0.1:4010" }).GET("/api/sessions/{id}", { p
 new Mix({ serverURL: "http://127.0.0.1:4010" }).sessions.get({ id: "1" }).then(console.log);`,
 };
 
+/** The output files loaded at start: the entry and, transitively, what it imports statically. */
+function startupFiles(outputs: Metafile["outputs"], entry: string): Set<string> {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const { path, kind } of outputs[file]?.imports ?? [])
+      if (kind === "import-statement" && path in outputs) visit(path);
+  };
+  visit(entry);
+  return files;
+}
+
 /**
  * Bundles an app with esbuild for the browser (ESM, minified, code splitting on, as Vite,
- * Rollup and webpack do by default) and measures it. Code the app only loads on demand
- * (`import()`) lands in other chunks: `entry` is what the app downloads to start.
+ * Rollup and webpack do by default) and measures it. Code loaded on demand (`import()`) lands
+ * in other chunks: `entry` is what the app downloads to start, `total` is everything.
  */
-export async function bundleSize(source: string): Promise<BundleSize> {
+export async function bundleSize(source: string, dir = root): Promise<BundleSize> {
   const outdir = mkdtempSync(join(tmpdir(), "mix-size-"));
-  // esbuild splits code only for real entry files, so the app is written next to src/.
-  const app = join(root, `.size-app-${process.pid}.ts`);
+  // esbuild splits code only for real entry files, so the app is written where it resolves imports.
+  const app = join(dir, `.size-app-${process.pid}.ts`);
   writeFileSync(app, source);
   try {
-    const result = await build({
+    const { metafile } = await build({
       entryPoints: [app],
       bundle: true,
       format: "esm",
@@ -38,20 +51,18 @@ export async function bundleSize(source: string): Promise<BundleSize> {
       minify: true,
       splitting: true,
       outdir,
-      write: true,
       metafile: true,
-      absWorkingDir: root,
+      absWorkingDir: dir,
       logLevel: "silent",
     });
-    let entry = 0;
-    let total = 0;
-    for (const [file, output] of Object.entries(result.metafile.outputs)) {
-      const size = gzipSync(readFileSync(join(root, file)), { level: 9 }).length;
-      total += size;
-      // Chunks loaded by import() count as entry points too; only the app's own is the entry.
-      if (output.entryPoint && join(root, output.entryPoint) === app) entry += size;
-    }
-    return { entry, total };
+    const outputs = metafile.outputs;
+    const entry = Object.keys(outputs).find(
+      (file) => outputs[file]?.entryPoint && join(dir, outputs[file].entryPoint) === app,
+    );
+    const loaded = startupFiles(outputs, entry ?? "");
+    const size = (file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+    const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + size(file), 0);
+    return { entry: sum(loaded), total: sum(Object.keys(outputs)) };
   } finally {
     rmSync(app, { force: true });
     rmSync(outdir, { recursive: true, force: true });

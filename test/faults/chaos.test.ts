@@ -15,7 +15,7 @@ const seed = chaosSeed(20261124);
 const calls = Number(process.env.CHAOS_CALLS ?? 3000);
 /**
  * Scheduling slack on a shared 2-core machine, where the client, the server and other test
- * files share the CPU: past a call's budget plus one timeout, and after its signal aborts.
+ * files share the CPU: past a call's budget (one timeout with retries off), and after its signal aborts.
  */
 const slack: Slack = { budgetMs: 500, abortMs: 250 };
 const root = fileURLToPath(new URL("../..", import.meta.url));

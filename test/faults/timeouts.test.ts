@@ -8,9 +8,11 @@ import {
   sendHalfSession,
   sendSession,
   serversClosedAfterEach,
+  unavailable,
   whenClosed,
   within,
 } from "../helpers/faults.ts";
+import { sendJson } from "../helpers/http-server.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
 
 const serve = serversClosedAfterEach();
@@ -95,6 +97,21 @@ describe("timeouts and retries", () => {
 
     expect(value).toEqual(sampleSession);
     expect(server.requests).toHaveLength(2);
+    expect(ms).toBeLessThan(1500);
+  });
+
+  it("cuts the last attempt short when maxElapsedTime runs out, whatever timeoutMs says", async () => {
+    const server = await serve((_req, res, index) => {
+      if (index === 0) sendJson(res, 503, unavailable);
+    });
+    const retryConfig = { ...fastRetries, backoff: { ...fastRetries.backoff, maxElapsedTime: 300 } };
+    const mix = new Mix({ serverURL: server.url, timeoutMs: 5000, retryConfig });
+
+    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
+
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(server.requests).toHaveLength(2);
+    expect(ms).toBeGreaterThanOrEqual(290);
     expect(ms).toBeLessThan(1500);
   });
 

@@ -175,9 +175,12 @@ export async function runCall(mix: Mix, plan: CallPlan, watchdogMs: number): Pro
   return outcome === "hung" ? { ...base, hung: true } : { ...base, ...outcome };
 }
 
-/** The longest a call may take: its budget plus one timeout (before any slack). */
+/**
+ * The longest a call may take (before any slack): its budget, which also cuts the last attempt
+ * short, or one timeout when retries are off.
+ */
 export function budgetMs(plan: CallPlan): number {
-  return plan.policy.maxElapsedTime + plan.timeoutMs;
+  return plan.policy.enabled ? plan.policy.maxElapsedTime : plan.timeoutMs;
 }
 
 /** Runs the plans through one client, `concurrency` calls in flight at a time. */

@@ -19,13 +19,13 @@ export type Verdict = {
   retriedCalls: number;
   /** create and fork calls on the client's policy that reached the server more than once. */
   retriedCreates: number;
-  /** The largest settle time past a call's budget plus one timeout, in ms. */
+  /** The largest settle time past a call's budget (one timeout with retries off), in ms. */
   worstOvershootMs: number;
   /** The longest an aborted call took to settle after its signal aborted, in ms. */
   worstAbortMs: number;
 };
 
-/** How late a call may settle: past its budget plus one timeout, and after its signal aborts. */
+/** How late a call may settle: past its budget (one timeout with retries off), and after its signal aborts. */
 export type Slack = { budgetMs: number; abortMs: number };
 
 /**
@@ -103,7 +103,7 @@ function longestWait(plan: CallPlan, met: Met, n: number): number {
 /** Checks the client's view of one attempt against what the server did with it. */
 function checkAttempt(
   plan: CallPlan,
-  seen: ClientAttempt & { byCaller: boolean },
+  seen: ClientAttempt & { byCaller: boolean; limitMs: number },
   entry: ChaosEntry | undefined,
   problems: string[],
 ) {
@@ -120,7 +120,8 @@ function checkAttempt(
   }
   const ms = (seen.endAt ?? 0) - seen.createdAt;
   // The SDK arms its timer just before undici sees the request; timers never fire early.
-  if (timedOut && ms < plan.timeoutMs - 2) problems.push(`attempt ${n} timed out after ${ms} ms`);
+  if (timedOut && ms < seen.limitMs - 5)
+    problems.push(`attempt ${n} timed out after ${ms} ms (limit ${seen.limitMs} ms)`);
 }
 
 function checkSequence(plan: CallPlan, trace: CallTrace, callerAborted: boolean, problems: string[]) {
@@ -128,7 +129,12 @@ function checkSequence(plan: CallPlan, trace: CallTrace, callerAborted: boolean,
   seen.forEach((attempt, n) => {
     const entry = entries.get(attempt.attempt);
     const byCaller = callerAborted && n === seen.length - 1;
-    checkAttempt(plan, { ...attempt, byCaller }, entry, problems);
+    // maxElapsedTime bounds the whole call: an attempt gets at most what is left of it.
+    const left = plan.policy.enabled
+      ? plan.policy.maxElapsedTime - (attempt.createdAt - (seen[0]?.createdAt ?? 0))
+      : Infinity;
+    const limitMs = Math.min(plan.timeoutMs, left);
+    checkAttempt(plan, { ...attempt, byCaller, limitMs }, entry, problems);
     const next = seen[n + 1];
     if (!next) return;
     const met = metOn(attempt, entry);

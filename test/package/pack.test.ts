@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleSize } from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
 import { run } from "../helpers/run.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
@@ -88,6 +89,13 @@ describe("the packed package", () => {
     for (const file of files) writeFileSync(join(dir, file), typedConsumer);
     writeFileSync(join(dir, "tsconfig.json"), tsconfig(mode, files));
     await expect(run(bin("tsc"), ["-p", dir])).resolves.toBe("");
+  });
+
+  it("keeps an app that imports the installed package and calls one method within 5,000 B gzip", async () => {
+    const app = `import { Mix } from "mix-sdk";\nnew Mix().sessions.get({ id: "1" }).then(console.log);`;
+    const { entry } = await bundleSize(app, consumer);
+    expect(entry).toBeGreaterThan(1000);
+    expect(entry).toBeLessThanOrEqual(5000);
   });
 
   it("still calls mix.raw when a bundler inlines the CommonJS build", async () => {

@@ -23,6 +23,15 @@ describe("server URL", () => {
     ]);
   });
 
+  it("ignores an empty MIX_SERVER_URL and names the variable when it is invalid", async () => {
+    const fake = fakeFetch(json(200, { data: [] }));
+    vi.stubEnv("MIX_SERVER_URL", "");
+    await new Mix({ fetch: fake.fetch }).sessions.list();
+    expect(fake.requests[0]?.url).toBe(`${specServerURL}/api/sessions`);
+    vi.stubEnv("MIX_SERVER_URL", "localhost:8088");
+    expect(() => new Mix()).toThrow(expect.objectContaining({ field: "MIX_SERVER_URL" }));
+  });
+
   it("drops a trailing slash and lets one call use another server", async () => {
     const fake = fakeFetch(json(200, { data: [] }));
     const mix = new Mix({ serverURL: "http://api.test/base/", fetch: fake.fetch });
@@ -202,6 +211,27 @@ describe("timeouts and abort with a fetch that ignores its signal", () => {
     const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
     await expect(mix.sessions.list({ signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RequestAbortedError);
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it("leaves no timer behind when a custom fetch aborts the call synchronously", async () => {
+    const controller = new AbortController();
+    const aborting = (request: Request) => {
+      controller.abort(new Error("gone"));
+      return hanging().then(() => new Response(request.url));
+    };
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = timers();
+    const mix = new Mix({ serverURL: "http://api.test", fetch: aborting, timeoutMs: 60_000 });
+    await expect(mix.sessions.list({ signal: controller.signal })).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(timers()).toBe(before);
+  });
+
+  it("treats a timeout past 2^31 - 1 ms as that long, not as 1 ms", async () => {
+    const slow = fakeFetch(
+      () => new Promise<Response>((resolve) => setTimeout(() => resolve(json(200, { data: [] })), 30)),
+    );
+    const mix = new Mix({ serverURL: "http://api.test", fetch: slow.fetch, timeoutMs: 2 ** 31 });
+    expect(await mix.sessions.list()).toEqual([]);
   });
 
   it("aborts the request it handed to fetch when the timeout fires", async () => {

@@ -120,6 +120,11 @@ describe("request bodies", () => {
     expect(error.field).toBe(field);
   });
 
+  it("refuses a field named like an Object property, naming it", async () => {
+    const error = await refusal((mix) => loose(mix).create?.({ title: "t", constructor: "x" }) ?? Promise.resolve());
+    expect(error.message).toBe("Invalid request: constructor is not a parameter of create");
+  });
+
   it.each([["a string"], [["s1"]], [new Map([["id", "s1"]])]])(
     "refuses params that are not a plain object: %j",
     async (params) => {
@@ -129,13 +134,26 @@ describe("request bodies", () => {
 });
 
 describe("options", () => {
+  it("refuses retries: null on create rather than treating it as an opt-in", async () => {
+    const error = await refusal((mix) => mix.sessions.create({}, { retries: null as never }));
+    expect(error.field).toBe("retries.strategy");
+  });
+
+  it("never puts a header's value in the error, which may be a secret", async () => {
+    const error = await refusal((mix) => mix.sessions.list({ headers: { authorization: "Bearer TOPSECRET\u0000" } }));
+    expect(error.field).toBe('headers["authorization"]');
+    expect(error.message).not.toContain("TOPSECRET");
+  });
+
   it.each([
     [{ timeoutMs: -1 }, "timeoutMs"],
     [{ timeoutMs: Number.NaN }, "timeoutMs"],
     [{ serverURL: "not a url" }, "serverURL"],
     [{ serverURL: "ftp://files.test" }, "serverURL"],
-    [{ headers: { "bad header": "x" } }, "headers"],
-    [{ headers: { "x-ok": "line\nbreak" } }, "headers"],
+    [{ headers: { "bad header": "x" } }, 'headers["bad header"]'],
+    [{ headers: { "x-ok": "line\nbreak" } }, 'headers["x-ok"]'],
+    [{ headers: "x-ok: 1" }, "headers"],
+    [{ signal: {} }, "signal"],
     [{ retries: { strategy: "backoff", backoff: { maxInterval: -5 } } }, "retries.backoff.maxInterval"],
   ])("refuses the call option %j before sending", async (options, field) => {
     const error = await refusal((mix) => mix.sessions.list(options as never));
@@ -147,7 +165,10 @@ describe("options", () => {
     [{ serverURL: "http://user:secret@api.test" }, "serverURL"],
     [{ timeoutMs: "fast" }, "timeoutMs"],
     [{ retryConfig: { strategy: "backoff", statusCodes: ["often"] } }, "retryConfig.statusCodes"],
-    [{ headers: { "x:y": "1" } }, "headers"],
+    [{ headers: { "x:y": "1" } }, 'headers["x:y"]'],
+    [{ serverURL: "http://api.test?debug=1" }, "serverURL"],
+    [{ serverURL: "http://api.test#top" }, "serverURL"],
+    [{ debugLogger: {} }, "debugLogger"],
     [{ fetch: "fetch" }, "fetch"],
   ])("refuses the client option %j when the client is made", (options, field) => {
     expect(() => new Mix(options as never)).toThrow(expect.objectContaining({ name: "InvalidRequestError", field }));

@@ -5,11 +5,11 @@ import { sampleSession } from "../helpers/spec-examples.ts";
 
 const secrets = {
   authorization: "Bearer sk-live-123456",
-  cookie: "sid=cookie-secret",
+  cookie: "sid=cookie-secret; theme=second-cookie-secret",
   "proxy-authorization": "Basic cHJveHk6c2VjcmV0",
   "x-api-key": "key-abcdef",
 };
-const secretParts = ["sk-live-123456", "cookie-secret", "cHJveHk6c2VjcmV0", "key-abcdef"];
+const secretParts = ["sk-live-123456", "cookie-secret", "second-cookie-secret", "cHJveHk6c2VjcmV0", "key-abcdef"];
 
 function logger() {
   const lines: string[] = [];

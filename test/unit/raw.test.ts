@@ -51,6 +51,17 @@ describe("mix.raw", () => {
     expect(fake.bodies).toEqual(['{"title":"t"}', '{"title":"t"}']);
   });
 
+  it("runs a middleware registered while openapi-fetch is loading exactly once", async () => {
+    const fake = fakeFetch(json(200, { data: sampleSession }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    const seen: string[] = [];
+    const first = mix.raw.GET("/api/sessions");
+    mix.raw.use({ onRequest: ({ request }) => void seen.push(request.url) });
+    await first;
+    await mix.raw.GET("/api/sessions");
+    expect(seen).toHaveLength(2);
+  });
+
   it("throws only transport errors", async () => {
     const mix = new Mix({
       serverURL: "http://api.test",

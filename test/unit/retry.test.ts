@@ -143,6 +143,19 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs(headers({ "retry-after": "Tue, 24 Nov 2026 05:00:00 GMT" }), now)).toBe(0);
   });
 
+  it("reads an asctime date as GMT whatever the local time zone", () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ["America/New_York", "Asia/Kolkata", "UTC"]) {
+        process.env.TZ = tz;
+        expect(retryAfterMs(headers({ "retry-after": "Tue Nov 24 06:00:05 2026" }), now), tz).toBe(5000);
+        expect(retryAfterMs(headers({ "retry-after": "Tuesday, 24-Nov-26 06:00:05 GMT" }), now), tz).toBe(5000);
+      }
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it("ignores malformed values and falls back to the next header", () => {
     for (const bad of ["soon", "-5", "1.5", "", "  ", "0x10", "Infinity"]) {
       expect(retryAfterMs(headers({ "retry-after": bad }), now)).toBeUndefined();
