@@ -106,12 +106,16 @@ describe("Retry-After", () => {
   it("ignores a malformed Retry-After and falls back to the computed wait", async () => {
     const { arrivals, handler } = failingThenSession(1, { "retry-after": "in a while" });
     const server = await serve(handler);
-    const mix = new Mix({ serverURL: server.url, retryConfig: fastRetries });
+    // A computed first wait of 100-200 ms: long enough to tell from a Retry-After read as 0.
+    const backoff = { initialInterval: 200, maxInterval: 200, exponent: 1, maxElapsedTime: 2000 };
+    const mix = new Mix({ serverURL: server.url, retryConfig: { strategy: "backoff", backoff } });
 
     const session = await mix.sessions.get({ id: "s1" });
 
     expect(session).toEqual(sampleSession);
     expect(server.requests).toHaveLength(2);
-    expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeLessThan(500);
+    const gap = (arrivals[1] ?? 0) - (arrivals[0] ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(95);
+    expect(gap).toBeLessThan(1000);
   });
 });

@@ -26,7 +26,7 @@ describe("mix.raw", () => {
     expect(response.status).toBe(404);
   });
 
-  it("retries through the same transport, resending the same body bytes", async () => {
+  it("retries through the same transport, and keeps fork's no-retry rule", async () => {
     const fake = fakeFetch(json(503, {}), json(201, { data: sampleSession }));
     const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch, retryConfig: quick });
     const get = await mix.raw.GET("/api/sessions");
