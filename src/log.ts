@@ -42,3 +42,15 @@ export function describeAttempt(
       : `; not retried: ${plan.reason}`;
   return redact(`[mix] ${req.method} ${req.url} -> ${result} (${durationMs} ms)${decision}`, secrets);
 }
+
+/**
+ * Hands one line to the logger. A logger that throws, or returns a promise that rejects, does
+ * not fail the call or change its course: the line is lost, nothing else.
+ */
+export function writeLog(logger: Pick<Console, "debug">, line: string): void {
+  try {
+    const result: unknown = logger.debug(line);
+    // An async logger's rejection would otherwise surface as an unhandled rejection.
+    (result as PromiseLike<unknown> | undefined)?.then?.(undefined, () => {});
+  } catch {}
+}

@@ -1,5 +1,5 @@
 import { ConnectionError, HTTPClientError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
-import { describeAttempt, redact, secretValues } from "./log.js";
+import { describeAttempt, redact, secretValues, writeLog } from "./log.js";
 import type { RequestOptions } from "./options.js";
 import { type Failure, planRetry, type RetryPolicy, resolvePolicy, retryAfterMs } from "./retry.js";
 
@@ -186,7 +186,9 @@ export async function execute<B>(
     const fullPolicy = req.idempotent || optedIn;
     const context = { retry, elapsedMs: Date.now() - started, fullPolicy, random: t.random };
     const plan = failure ? planRetry(policy, failure, context) : undefined;
-    t.logger?.debug(describeAttempt(req, outcome, Date.now() - attemptStarted, plan, secretValues(req.headers)));
+    if (t.logger) {
+      writeLog(t.logger, describeAttempt(req, outcome, Date.now() - attemptStarted, plan, secretValues(req.headers)));
+    }
     if (!plan?.retry) {
       if (outcome instanceof Error) throw outcome;
       return outcome;
