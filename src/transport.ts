@@ -27,7 +27,12 @@ export type Outgoing = {
 };
 
 /** The final response of a call, its body already read within the attempt's timeout. */
-export type Received<B> = { response: Response; body: B };
+export type Received<B> = {
+  response: Response;
+  body: B;
+  /** For an error status: the wait the server asked for, as read for the retry decision. */
+  retryAfterMs?: number;
+};
 
 /** Reads a response body inside the attempt (so the timeout covers it). */
 export type BodyReader<B> = (response: Response) => Promise<B>;
@@ -191,7 +196,8 @@ export async function execute<B>(
     }
     if (!plan?.retry) {
       if (outcome instanceof Error) throw outcome;
-      return outcome;
+      // Read once: a date in Retry-After means another wait each time it is read.
+      return failure?.kind === "status" ? { ...outcome, retryAfterMs: failure.retryAfterMs } : outcome;
     }
     await sleep(plan.waitMs, signal);
   }
