@@ -1,5 +1,4 @@
 import type { RetryPlan } from "./retry.js";
-import type { Outgoing, Received } from "./transport.js";
 
 /** Headers whose values never appear in a log line or an error message. */
 const secretHeaderNames = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key"]);
@@ -28,8 +27,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /** One debug line for one attempt: method, URL, status or error, duration, retry decision. */
 export function describeAttempt(
-  req: Outgoing,
-  outcome: Received<unknown> | Error,
+  req: { readonly method: string; readonly url: string },
+  outcome: { readonly response: Response } | Error,
   durationMs: number,
   plan: RetryPlan | undefined,
   secrets: readonly string[],
