@@ -1,6 +1,7 @@
 import type { Client, Middleware } from "openapi-fetch";
-import { type OperationFacts, sessionOperations } from "../generated/operations.js";
+import { sessionOperations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
+import type { OperationFacts } from "./operation-facts.js";
 import { execute, type Transport } from "./transport.js";
 
 type AnyClient = Record<string, (...args: unknown[]) => Promise<unknown>> & Client<paths>;

@@ -1,5 +1,5 @@
-import type { FieldFacts, OperationFacts } from "../generated/operations.js";
 import { checkedNumber, InvalidRequestError } from "./errors.js";
+import type { FieldFacts, OperationFacts } from "./operation-facts.js";
 import type { RequestOptions } from "./options.js";
 import type { Outgoing, Transport } from "./transport.js";
 

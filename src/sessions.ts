@@ -1,6 +1,7 @@
-import { type OperationFacts, type SessionsMethods, sessionOperations } from "../generated/operations.js";
+import { type SessionsMethods, sessionOperations } from "../generated/operations.js";
 import { isJsonObject, parseJson, ResponseValidationError, responseError } from "./errors.js";
 import { redact, secretValues } from "./log.js";
+import type { OperationFacts } from "./operation-facts.js";
 import type { RequestOptions } from "./options.js";
 import { prepareRequest } from "./request.js";
 import { execute, type Transport } from "./transport.js";

@@ -22,6 +22,16 @@ function importGraph(dirs: string[]): Map<string, string[]> {
   return graph;
 }
 
+/** The files under `dirs` that declare a type named `name`. */
+function declaring(dirs: string[], name: string): string[] {
+  const pattern = new RegExp(`\\b(type|interface)\\s+${name}\\b`);
+  return dirs.flatMap((dir) =>
+    (readdirSync(join(root, dir), { recursive: true }) as string[])
+      .filter((file) => file.endsWith(".ts") && pattern.test(readFileSync(join(root, dir, file), "utf8")))
+      .map((file) => join(dir, file)),
+  );
+}
+
 /** Every cycle found by a depth-first walk, each as the files around it. */
 function cycles(graph: Map<string, string[]>): string[][] {
   const found: string[][] = [];
@@ -50,5 +60,11 @@ describe("the shape of src/", () => {
     const graph = importGraph(["src", "generated"]);
     expect(graph.get("src/index.ts")?.length).toBeGreaterThan(1);
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it("declares the runtime table's types once, for the generator and the SDK alike", () => {
+    for (const name of ["FieldFacts", "OperationFacts", "SpecRetryPolicy"]) {
+      expect(declaring(["src", "scripts", "generated"], name), name).toEqual(["src/operation-facts.ts"]);
+    }
   });
 });
