@@ -146,7 +146,8 @@ export function isRefused(error: unknown, depth = 0): boolean {
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined;
   if (!e || depth > 3) return false;
   if (e.code === "ECONNREFUSED" || e.code === "ConnectionRefused") return true;
-  if (typeof e.message === "string" && /tcp connect error: Connection refused/.test(e.message)) return true;
+  if (/tcp connect error: Connection refused/.test(String(e.message))) return true;
+  // Node tries each address of a host and reports an AggregateError when all of them refuse.
   if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => isRefused(x, depth + 1))) return true;
   return isRefused(e.cause, depth + 1);
 }
