@@ -3,13 +3,17 @@
  * converter, openapi-to-postmanv2, which runs offline.
  */
 import { createHash } from "node:crypto";
-import { convert } from "openapi-to-postmanv2";
+import { convertV2 } from "openapi-to-postmanv2";
 import type { Node } from "./spec.ts";
 
 /** The v2.1 collection schema, as the converter writes it into `info.schema`. */
 export const postmanSchemaURL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
-/** Options for the converter: requests and saved responses from the spec's examples, one folder per tag. */
+/**
+ * Requests and saved responses from the spec's examples, one folder per tag. Only `convertV2`
+ * reads `parametersResolution`: the older `convert` ignores it (6.3.3) and fills the requests
+ * with placeholders such as "<string>".
+ */
 const options = {
   folderStrategy: "Tags",
   parametersResolution: "Example",
@@ -27,8 +31,9 @@ function stableId(text: string): string {
  * from its place in the collection, so rebuilding the portal does not change the file.
  */
 function stabilize(node: unknown, where: string): void {
-  if (Array.isArray(node)) node.forEach((child, i) => stabilize(child, `${where}/${i}`));
-  else if (node && typeof node === "object") {
+  if (Array.isArray(node)) {
+    for (const [i, child] of node.entries()) stabilize(child, `${where}/${i}`);
+  } else if (node && typeof node === "object") {
     const record = node as Node;
     if (typeof record.id === "string" && /^[\da-f]{8}-/.test(record.id)) record.id = stableId(where);
     for (const [key, child] of Object.entries(record)) stabilize(child, `${where}/${key}`);
@@ -38,7 +43,7 @@ function stabilize(node: unknown, where: string): void {
 /** Converts a bundled OpenAPI document into a Postman v2.1 collection with `{{baseUrl}}` as a variable. */
 export function postmanCollection(spec: Node): Promise<Node> {
   return new Promise((resolve, reject) => {
-    convert({ type: "json", data: spec }, options, (error, result) => {
+    convertV2({ type: "json", data: spec }, options, (error, result) => {
       const collection = result?.output?.[0]?.data as Node | undefined;
       if (error || !result?.result || !collection) {
         reject(new Error(`openapi-to-postmanv2 failed: ${error?.message ?? result?.reason ?? "no collection"}`));
