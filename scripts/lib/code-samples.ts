@@ -55,39 +55,47 @@ function resultName(spec: Node, operation: Node, status: number): string {
   return `${name[0]?.toLowerCase()}${name.slice(1)}${data?.type === "array" ? "s" : ""}`;
 }
 
+/** The path with each path parameter's example filled in, and those examples by name. */
+function examplePath(id: string, table: OperationFacts, found: SpecOperation): { path: string; values: Node } {
+  let path: string = table.path;
+  const values: Node = {};
+  for (const name of table.pathParams) {
+    const param = found.parameters.find((p) => p.name === name) ?? fail(id, `no parameter ${name}`);
+    values[name] = firstExample(param) ?? fail(id, `path parameter ${name} has no example`);
+    path = path.replace(`{${name}}`, encodeURIComponent(String(values[name])));
+  }
+  return { path, values };
+}
+
+/** The request body's first example; undefined when the operation takes no body. */
+function exampleBody(spec: Node, id: string, operation: Node): Node | undefined {
+  if (!operation.requestBody) return undefined;
+  const media = (deref(spec, operation.requestBody).content as Node)["application/json"] as Node;
+  return (firstExample(media) as Node | undefined) ?? fail(id, "the request body has no example");
+}
+
 function sampleFacts(spec: Node, serverURL: string, found: SpecOperation): SampleFacts {
-  const id = String(found.operation.operationId);
+  const { operation } = found;
+  const id = String(operation.operationId);
   const name = Object.entries(operationIds).find(([, opId]) => opId === id)?.[0] ?? fail(id, "not in the table");
   const table: OperationFacts = sessionOperations[name as keyof typeof sessionOperations];
-  let path: string = table.path;
-  const pathParams: Node = {};
-  for (const param of table.pathParams) {
-    const spec = found.parameters.find((p) => p.name === param) ?? fail(id, `no parameter ${param}`);
-    const value = firstExample(spec) ?? fail(id, `path parameter ${param} has no example`);
-    pathParams[param] = value;
-    path = path.replace(`{${param}}`, encodeURIComponent(String(value)));
-  }
-  const media = found.operation.requestBody
-    ? ((deref(spec, found.operation.requestBody).content as Node)["application/json"] as Node)
-    : undefined;
-  const body = media && ((firstExample(media) as Node | undefined) ?? fail(id, "the request body has no example"));
-  const params = table.pathParams.length || body ? { ...pathParams, ...body } : undefined;
+  const { path, values } = examplePath(id, table, found);
+  const body = exampleBody(spec, id, operation);
   const errors = table.errors.map((status) => ({
     status,
-    description: String(deref(spec, (found.operation.responses as Node)[status]).description ?? "").trim(),
+    description: String(deref(spec, (operation.responses as Node)[status]).description ?? "").trim(),
   }));
-  const successStatus = Number(Object.keys(found.operation.responses as Node).find((s) => /^2/.test(s)));
-  const result = table.data === "none" ? undefined : resultName(spec, found.operation, successStatus);
+  const successStatus = Number(Object.keys(operation.responses as Node).find((s) => /^2/.test(s)));
   return {
     name,
     method: table.method,
     serverURL,
     path,
-    params,
+    params: table.pathParams.length || body ? { ...values, ...body } : undefined,
     body,
     errors,
-    result,
-    summary: String(found.operation.summary),
+    result: table.data === "none" ? undefined : resultName(spec, operation, successStatus),
+    summary: String(operation.summary),
   };
 }
 
