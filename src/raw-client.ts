@@ -1,6 +1,7 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import type { OperationFacts } from "./operation-facts.js";
+import type { checkedServerURL } from "./request.js";
 import type { execute, Transport } from "./transport.js";
 
 /**
@@ -11,6 +12,7 @@ import type { execute, Transport } from "./transport.js";
 export type RawClientParts = {
   transport: Transport;
   execute: typeof execute;
+  checkedServerURL: typeof checkedServerURL;
   operations: Readonly<Record<string, OperationFacts>>;
   /** Middleware registered before the client loaded. */
   middleware: Middleware[];
@@ -50,5 +52,17 @@ export function openRawClient(parts: RawClientParts): Client<paths> {
   const create = (createClient as unknown as { default?: typeof createClient }).default ?? createClient;
   const client = create<paths>({ baseUrl: serverURL, fetch: transportFetch(parts), headers });
   client.use(...parts.middleware);
+  const methods = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"]) {
+    const send = methods[name];
+    if (!send) continue;
+    methods[name] = async (...args: unknown[]) => {
+      // A per-call baseUrl is checked like serverURL: fetch would refuse credentials with an
+      // error that shows them.
+      const init = args[name === "request" ? 2 : 1] as { baseUrl?: unknown } | undefined;
+      if (init?.baseUrl !== undefined) parts.checkedServerURL("baseUrl", init.baseUrl);
+      return send(...args);
+    };
+  }
   return client;
 }

@@ -1,6 +1,7 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { sessionOperations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
+import { checkedServerURL } from "./request.js";
 import { execute, type Transport } from "./transport.js";
 
 type AnyClient = Record<string, (...args: unknown[]) => Promise<unknown>> & Client<paths>;
@@ -21,6 +22,7 @@ export function createRawClient(t: Transport): Client<paths> {
         loaded = module.openRawClient({
           transport: t,
           execute,
+          checkedServerURL,
           operations: sessionOperations,
           middleware,
         }) as AnyClient;
