@@ -10,9 +10,13 @@ const billing = exampleSessions.find((s) => s.title === "Refactor the billing mo
 
 /** A model with a clock that ticks one second per read and ids id-1, id-2, ... */
 function model(options: Parameters<typeof createSessionsModel>[0] = {}) {
-  let tick = Date.parse("2030-01-01T00:00:00Z");
+  let seconds = 0;
   let n = 0;
-  return createSessionsModel({ now: () => new Date((tick += 1000)), newId: () => `id-${++n}`, ...options });
+  const now = () => {
+    seconds += 1;
+    return new Date(Date.parse("2030-01-01T00:00:00Z") + seconds * 1000);
+  };
+  return createSessionsModel({ now, newId: () => `id-${++n}`, ...options });
 }
 
 const data = (response: { body?: unknown }) => (response.body as { data: SessionData }).data;
