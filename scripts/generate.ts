@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
+import { openEnumType } from "./lib/open-enums.ts";
 import { specFacts } from "./lib/operations-table.ts";
 import { renderExamples } from "./lib/render-examples.ts";
 import { banner, renderOperations } from "./lib/render-operations.ts";
@@ -24,6 +25,7 @@ export async function renderGenerated(): Promise<Record<string, string>> {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
     rootTypesKeepCasing: true,
+    transform: (schema) => openEnumType(schema as Parameters<typeof openEnumType>[0]),
   });
   return {
     "generated/schema.d.ts": `${banner}\n${astToString(ast)}`,
