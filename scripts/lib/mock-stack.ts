@@ -20,6 +20,8 @@ export type MockConfig = {
   latency?: Latency;
   failRate?: number;
   quirks?: boolean;
+  /** Draws latencies and failures; returns a number in [0, 1). Default Math.random. */
+  random?: () => number;
   /** Receives every line of the mock's log, Prism's included. Default: none. */
   log?: (line: string) => void;
 };
