@@ -77,7 +77,9 @@ describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(59);
     // 500 is not a status create documents: MixDefaultError, with the envelope in its body.
     expect(first).toMatchObject({ name: "MixDefaultError", statusCode: 500 });
-    expect(JSON.parse((first as { body: string }).body)).toMatchObject({ error: { code: 500, type: "internal_error" } });
+    expect(JSON.parse((first as { body: string }).body)).toMatchObject({
+      error: { code: 500, type: "internal_error" },
+    });
     expect(flaky.sessions()).toEqual([]);
     await expect(mix.sessions.create({ title: "y" })).resolves.toMatchObject({ title: "y" });
     expect(flaky.sessions()).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,14 @@ import { bundleSize } from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
 import { run } from "../helpers/run.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
-import { cjsConsumer, esmConsumer, tsconfig, typedConsumer } from "./consumer-files.ts";
+import {
+  cjsConsumer,
+  esmConsumer,
+  mockCjsConsumer,
+  mockEsmConsumer,
+  tsconfig,
+  typedConsumer,
+} from "./consumer-files.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -25,6 +32,11 @@ beforeAll(async () => {
   mkdirSync(consumer);
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline"], { cwd: consumer });
+  // mix-sdk/mock needs msw, an optional peer dependency: the consumer installs it (the version the project pins).
+  const msw = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.msw;
+  await run("npm", ["install", `msw@${msw}`, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
+    cwd: consumer,
+  });
   server = await startServer((req, res) =>
     req.url.endsWith("/missing")
       ? sendJson(res, 404, { error: { code: 404, message: "Session with ID 'missing' not found", type: "not_found" } })
@@ -62,6 +74,10 @@ describe("the packed package", () => {
         "package/dist/index.d.cts",
         "package/dist/index.d.ts",
         "package/dist/index.js",
+        "package/dist/mock.cjs",
+        "package/dist/mock.d.cts",
+        "package/dist/mock.d.ts",
+        "package/dist/mock.js",
         "package/package.json",
         "package/spec/CHANGELOG.md",
         "package/spec/openapi.yaml",
@@ -80,6 +96,15 @@ describe("the packed package", () => {
       raw: sampleSession.id,
       restError: true,
     });
+  });
+
+  it.each([
+    ["imported from ESM", "mock-consumer.mjs", mockEsmConsumer],
+    ["required from CommonJS", "mock-consumer.cjs", mockCjsConsumer],
+  ])("serves mix-sdk/mock's handlers to the SDK through MSW when %s", async (_, file, source) => {
+    writeFileSync(join(consumer, file), source);
+    const output = await run(process.execPath, [file], { cwd: consumer });
+    expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toEqual({ title: "packed", first: true, stored: 3 });
   });
 
   it.each(["nodenext", "bundler"] as const)("type-checks a consumer under moduleResolution %s", async (mode) => {
