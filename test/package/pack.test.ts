@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { bundleSize } from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
+import { installTarball } from "../helpers/packed-package.ts";
 import { run } from "../helpers/run.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
 import {
@@ -18,20 +19,15 @@ import {
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const tarball = inject("tarball");
 let work: string;
-let tarball: string;
 let consumer: string;
 let server: TestServer;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "mix-pack-"));
-  // npm pack runs the prepack script, which builds dist/.
-  await run("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: root });
-  tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz")) ?? "");
+  work = mkdtempSync(join(tmpdir(), "mix-consumer-"));
   consumer = join(work, "consumer");
-  mkdirSync(consumer);
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline"], { cwd: consumer });
+  await installTarball(tarball, consumer);
   // mix-sdk/mock needs msw, an optional peer dependency: the consumer installs it (the version the project pins).
   const msw = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.msw;
   await run("npm", ["install", `msw@${msw}`, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
