@@ -37,94 +37,108 @@ export type SessionsModel = {
   sessions(): SessionData[];
 };
 
-type Record = { session: SessionData; messages: MockMessage[]; order: number };
+type Stored = { session: SessionData; messages: MockMessage[]; order: number };
 
 const publicView = ({ firstUserMessage: _, ...session }: SessionData): SessionData => ({ ...session });
 
-function listView(record: Record): SessionData {
-  const first = firstUserMessageOf(record.messages);
-  return first === undefined ? publicView(record.session) : { ...publicView(record.session), firstUserMessage: first };
+function listView(stored: Stored): SessionData {
+  const first = firstUserMessageOf(stored.messages);
+  return first === undefined ? publicView(stored.session) : { ...publicView(stored.session), firstUserMessage: first };
 }
 
 /** Newest first by `createdAt`; among equal times, the one added later first. */
-function newestFirst(a: Record, b: Record): number {
+function newestFirst(a: Stored, b: Stored): number {
   return Date.parse(b.session.createdAt) - Date.parse(a.session.createdAt) || b.order - a.order;
+}
+
+type State = {
+  store: Map<string, Stored>;
+  order: number;
+  seed: readonly SessionData[];
+  quirks: boolean;
+  now: () => Date;
+  newId: () => string;
+};
+
+function add(state: State, session: SessionData, messages: MockMessage[]) {
+  state.store.set(session.id, { session: publicView(session), messages, order: state.order++ });
+}
+
+function reset(state: State) {
+  state.store.clear();
+  state.order = 0;
+  for (const session of [...state.seed].reverse()) add(state, session, seedMessages(session));
+}
+
+function newSession(state: State, title: string, workingDirectory: unknown, messages: MockMessage[]): SessionData {
+  const createdAt = formatCreatedAt(state.now());
+  const session: SessionData = { id: state.newId(), title, ...totalsOf(messages), createdAt };
+  if (typeof workingDirectory === "string") session.workingDirectory = workingDirectory;
+  add(state, session, messages);
+  return session;
+}
+
+/** The real server answers an unknown id with 500 on delete and fork; the spec says 404. */
+function unknown(state: State, id: string, op: string): MockResponse {
+  if (!state.quirks) return notFound(id);
+  return failure("internal_error", `Internal error during ${op}: session ${id} not found`, 500, true);
+}
+
+const sorted = (state: State) => [...state.store.values()].sort(newestFirst);
+
+function list(state: State): MockResponse {
+  const all = sorted(state).map(listView);
+  return all.length === 0 && state.quirks ? success(200, null, true) : success(200, all);
+}
+
+function create(state: State, body: string): MockResponse {
+  const parsed = parseBody(body, sessionOperations.create.body);
+  if (!parsed.ok) return parsed.response;
+  const { title, workingDirectory } = parsed.fields;
+  if (state.quirks && !title)
+    return failure("validation_error", "Validation error for field 'title': must not be empty", 400, true);
+  const session = newSession(state, (title as string | undefined) ?? "New Session", workingDirectory, []);
+  return success(201, publicView(session));
+}
+
+function fork(state: State, id: string, body: string): MockResponse {
+  const parsed = parseBody(body, sessionOperations.fork.body);
+  if (!parsed.ok) return parsed.response;
+  const source = state.store.get(id);
+  if (!source) return unknown(state, id, "fork session");
+  const { messageIndex, title } = parsed.fields;
+  const messages = forkedMessages(source.messages, messageIndex as number);
+  const name = (title as string | undefined) ?? "Forked Session";
+  return success(201, publicView(newSession(state, name, source.session.workingDirectory, messages)));
+}
+
+function cancelProcessing(state: State, id: string): MockResponse {
+  if (state.quirks) return success(200, { status: "cancelled", sessionId: id }, true);
+  return state.store.has(id) ? success(200, { cancelled: true }) : notFound(id);
 }
 
 /** Creates a model of the sessions resource, filled with its seed. */
 export function createSessionsModel(options: ModelOptions = {}): SessionsModel {
-  const seed = seedSessions(options.seed);
-  const quirks = options.quirks ?? false;
-  const now = options.now ?? (() => new Date());
-  const newId = options.newId ?? randomUUIDv4;
-  const store = new Map<string, Record>();
-  let order = 0;
-
-  const add = (session: SessionData, messages: MockMessage[]) =>
-    store.set(session.id, { session: publicView(session), messages, order: order++ });
-
-  const reset = () => {
-    store.clear();
-    order = 0;
-    for (const session of [...seed].reverse()) add(session, seedMessages(session));
+  const state: State = {
+    store: new Map(),
+    order: 0,
+    seed: seedSessions(options.seed),
+    quirks: options.quirks ?? false,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? randomUUIDv4,
   };
-
-  const newSession = (title: string, workingDirectory: unknown, messages: MockMessage[]): SessionData => {
-    const session: SessionData = { id: newId(), title, ...totalsOf(messages), createdAt: formatCreatedAt(now()) };
-    if (typeof workingDirectory === "string") session.workingDirectory = workingDirectory;
-    add(session, messages);
-    return session;
-  };
-
-  /** The real server answers an unknown id with 500 on delete and fork; the spec says 404. */
-  const unknown = (id: string, op: string): MockResponse =>
-    quirks
-      ? failure("internal_error", `Internal error during ${op}: session ${id} not found`, 500, true)
-      : notFound(id);
-
-  const sorted = () => [...store.values()].sort(newestFirst);
-
-  reset();
+  reset(state);
   return {
-    list() {
-      const all = sorted().map(listView);
-      return all.length === 0 && quirks ? success(200, null, true) : success(200, all);
-    },
-    create(body) {
-      const parsed = parseBody(body, sessionOperations.create.body);
-      if (!parsed.ok) return parsed.response;
-      const { title, workingDirectory } = parsed.fields;
-      if (quirks && !title)
-        return failure("validation_error", "Validation error for field 'title': must not be empty", 400, true);
-      return success(201, publicView(newSession((title as string | undefined) ?? "New Session", workingDirectory, [])));
-    },
-    get(id) {
-      const record = store.get(id);
+    list: () => list(state),
+    create: (body) => create(state, body),
+    get: (id) => {
+      const record = state.store.get(id);
       return record ? success(200, publicView(record.session)) : notFound(id);
     },
-    delete(id) {
-      if (!store.delete(id)) return unknown(id, "delete session");
-      return { status: 204 };
-    },
-    fork(id, body) {
-      const parsed = parseBody(body, sessionOperations.fork.body);
-      if (!parsed.ok) return parsed.response;
-      const source = store.get(id);
-      if (!source) return unknown(id, "fork session");
-      const { messageIndex, title } = parsed.fields;
-      const messages = forkedMessages(source.messages, messageIndex as number);
-      const fork = newSession(
-        (title as string | undefined) ?? "Forked Session",
-        source.session.workingDirectory,
-        messages,
-      );
-      return success(201, publicView(fork));
-    },
-    cancelProcessing(id) {
-      if (quirks) return success(200, { status: "cancelled", sessionId: id }, true);
-      return store.has(id) ? success(200, { cancelled: true }) : notFound(id);
-    },
-    reset,
-    sessions: () => sorted().map(listView),
+    delete: (id) => (state.store.delete(id) ? { status: 204 } : unknown(state, id, "delete session")),
+    fork: (id, body) => fork(state, id, body),
+    cancelProcessing: (id) => cancelProcessing(state, id),
+    reset: () => reset(state),
+    sessions: () => sorted(state).map(listView),
   };
 }
