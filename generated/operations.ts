@@ -133,7 +133,8 @@ export interface SessionsMethods<Options> {
   /**
    * List all sessions.
    *
-   * Retrieve all sessions, each with its message counts, token usage and cost.
+   * Retrieve all sessions, newest first (by `createdAt`), each with its message counts, token
+   * usage and cost.
    *
    * `GET /api/sessions` (operation `listSessions`). Documented errors: 401, 500.
    * Idempotent: retried under the full retry policy.

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,14 @@ import { sendJson, startServer, type TestServer } from "../helpers/http-server.t
 import { installTarball } from "../helpers/packed-package.ts";
 import { run } from "../helpers/run.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
-import { cjsConsumer, esmConsumer, tsconfig, typedConsumer } from "./consumer-files.ts";
+import {
+  cjsConsumer,
+  esmConsumer,
+  mockCjsConsumer,
+  mockEsmConsumer,
+  tsconfig,
+  typedConsumer,
+} from "./consumer-files.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -21,6 +28,11 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "mix-consumer-"));
   consumer = join(work, "consumer");
   await installTarball(tarball, consumer);
+  // mix-sdk/mock needs msw, an optional peer dependency: the consumer installs it (the version the project pins).
+  const msw = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.msw;
+  await run("npm", ["install", `msw@${msw}`, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
+    cwd: consumer,
+  });
   server = await startServer((req, res) =>
     req.url.endsWith("/missing")
       ? sendJson(res, 404, { error: { code: 404, message: "Session with ID 'missing' not found", type: "not_found" } })
@@ -58,6 +70,10 @@ describe("the packed package", () => {
         "package/dist/index.d.cts",
         "package/dist/index.d.ts",
         "package/dist/index.js",
+        "package/dist/mock.cjs",
+        "package/dist/mock.d.cts",
+        "package/dist/mock.d.ts",
+        "package/dist/mock.js",
         "package/dist/raw-client.js",
         "package/package.json",
         "package/spec/CHANGELOG.md",
@@ -77,6 +93,15 @@ describe("the packed package", () => {
       raw: sampleSession.id,
       restError: true,
     });
+  });
+
+  it.each([
+    ["imported from ESM", "mock-consumer.mjs", mockEsmConsumer],
+    ["required from CommonJS", "mock-consumer.cjs", mockCjsConsumer],
+  ])("serves mix-sdk/mock's handlers to the SDK through MSW when %s", async (_, file, source) => {
+    writeFileSync(join(consumer, file), source);
+    const output = await run(process.execPath, [file], { cwd: consumer });
+    expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toEqual({ title: "packed", first: true, stored: 3 });
   });
 
   it.each(["nodenext", "bundler"] as const)("type-checks a consumer under moduleResolution %s", async (mode) => {
