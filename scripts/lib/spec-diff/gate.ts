@@ -9,17 +9,12 @@ import { alignEnvelopes } from "./envelope.ts";
 import { findChanges } from "./find.ts";
 import type { Obj } from "./json.ts";
 import { judge } from "./judge.ts";
+import { groupLines, type SpecChange } from "./lines.ts";
 import { normalizeSpec } from "./normalize.ts";
 import { collectSubjects } from "./subjects.ts";
 import { word } from "./word.ts";
 
-/** One line of the gate's report: a change and every place it happens. */
-export type SpecChange = {
-  /** True when a client built on the old spec can break. */
-  breaking: boolean;
-  /** For example "removed operation DELETE /api/sessions/{id} (deleteSession)". */
-  text: string;
-};
+export type { SpecChange };
 
 /** The gate's decision. */
 export type GateResult = {
@@ -41,22 +36,6 @@ export function majorOf(version: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Says each change once: the same words in several operations become one line naming them all. */
-export function groupLines(worded: { breaking: boolean; what: string; where: string }[]): SpecChange[] {
-  const groups = new Map<string, { breaking: boolean; what: string; wheres: string[] }>();
-  for (const { breaking, what, where } of worded) {
-    const key = `${breaking}\n${what}`;
-    const group = groups.get(key) ?? { breaking, what, wheres: [] };
-    if (where && !group.wheres.includes(where)) group.wheres.push(where);
-    groups.set(key, group);
-  }
-  const lines = [...groups.values()].map(({ breaking, what, wheres }) => ({
-    breaking,
-    text: wheres.length ? `${what}: ${wheres.join("; ")}` : what,
-  }));
-  return [...lines.filter((l) => l.breaking), ...lines.filter((l) => !l.breaking)];
-}
-
 function versionOf(doc: Obj): string | undefined {
   const info = doc.info as { version?: unknown } | undefined;
   return typeof info?.version === "string" ? info.version : undefined;
@@ -65,10 +44,10 @@ function versionOf(doc: Obj): string | undefined {
 /** Compares two parsed OpenAPI 3.x documents and applies the policy. */
 export async function compareSpecs(base: Obj, head: Obj): Promise<GateResult> {
   const aligned = alignEnvelopes(normalizeSpec(base), normalizeSpec(head));
-  const docs = { base: aligned.base, head: aligned.head };
+  const originals = { base, head, envelopes: aligned.changes };
+  const docs = { base: aligned.base, head: aligned.head, originals };
   const report = await findChanges(docs.base, docs.head);
   const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes);
-  const originals = { base, head, envelopes: aligned.changes };
   const verdicts = subjects.flatMap((subject) => judge(subject, docs));
   const changes = groupLines(verdicts.map((v) => ({ breaking: v.breaking, ...word(v, originals) })));
   const breaking = changes.filter((c) => c.breaking);

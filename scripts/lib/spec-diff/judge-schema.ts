@@ -4,26 +4,35 @@
  * may become wider (the server still accepts what old clients send) but not narrower.
  */
 import { at, isObj, sameJson } from "./json.ts";
-import type { OpRef } from "./place.ts";
+import { bodySchema, type OpRef } from "./place.ts";
 import { forbidsProperty, isAnnotation, propertyNames, requiredOf } from "./schema-facts.ts";
 import { type Roles, within, withoutFields } from "./schema-subset.ts";
 import type { Direction } from "./schema-walk.ts";
 import type { BodyRef, Docs } from "./subjects.ts";
 import type { Verdict } from "./verdict.ts";
 
-/** The schema of a body (request or a response status, in one media type) of an operation. */
-export function bodySchema(doc: unknown, op: OpRef, where: string, mediaType: string | undefined): unknown {
-  if (mediaType === undefined) return undefined;
-  const holder = where === "request" ? ["requestBody"] : ["responses", where];
-  return at(doc, ["paths", op.path, op.method, ...holder, "content", mediaType, "schema"]);
+/** A node of a body's schema: its path in the old document (`baseAt`) and the new (`at`). */
+export type SchemaNode = { op: OpRef; body: BodyRef; baseAt: string[]; at: string[] };
+
+/** The old and new schema at a node. */
+export function nodes(docs: Docs, node: SchemaNode): [unknown, unknown] {
+  return [
+    at(bodySchema(docs.base, node.op, node.body.where, node.body.baseMediaType), node.baseAt),
+    at(bodySchema(docs.head, node.op, node.body.where, node.body.headMediaType), node.at),
+  ];
 }
 
-/** The old and new schema node at a path inside a body. */
-export function nodes(docs: Docs, op: OpRef, body: BodyRef, path: string[]): [unknown, unknown] {
-  return [
-    at(bodySchema(docs.base, op, body.where, body.baseMediaType), path),
-    at(bodySchema(docs.head, op, body.where, body.headMediaType), path),
-  ];
+/**
+ * True when the outermost union (`anyOf`/`oneOf`) around a node still fits as a whole: then a
+ * change inside one variant cannot break anyone, even if that variant alone grew.
+ */
+function unionFits(docs: Docs, node: SchemaNode): boolean {
+  const cut = node.at.findIndex((s) => s === "anyOf" || s === "oneOf");
+  const baseCut = node.baseAt.findIndex((s) => s === "anyOf" || s === "oneOf");
+  if (cut < 0 || baseCut < 0) return false;
+  const union = { ...node, at: node.at.slice(0, cut), baseAt: node.baseAt.slice(0, baseCut) };
+  const [before, after] = nodes(docs, union);
+  return fits(before, after, node.body.where === "request" ? "request" : "response");
 }
 
 /** True when a client of the old schema is safe with the new one, in this direction. */
@@ -33,15 +42,27 @@ export function fits(before: unknown, after: unknown, direction: Direction): boo
 }
 
 /** Rules for one field of an object: removed, added, required or not. */
-export function judgeField(docs: Docs, op: OpRef, body: BodyRef, path: string[], name: string): Verdict[] {
-  const [before, after] = nodes(docs, op, body, path);
+export function judgeField(docs: Docs, node: SchemaNode, name: string): Verdict[] {
+  const { op, body } = node;
+  const [before, after] = nodes(docs, node);
   if (!isObj(before) || !isObj(after)) return [];
   const response = body.where !== "request";
   const had = propertyNames(before).includes(name);
   const has = propertyNames(after).includes(name);
   const [wasRequired, isRequired] = [requiredOf(before).includes(name), requiredOf(after).includes(name)];
+  const guarded = (breaking: boolean) => breaking && !unionFits(docs, node);
   const verdict = (breaking: boolean, code: Verdict["code"]): Verdict[] => [
-    { breaking, code, op, body, at: path, name, before: wasRequired, after: isRequired },
+    {
+      breaking: guarded(breaking),
+      code,
+      op,
+      body,
+      at: node.baseAt,
+      headAt: node.at,
+      name,
+      before: wasRequired,
+      after: isRequired,
+    },
   ];
   if (had && !has) {
     if (response && !wasRequired && forbidsProperty(after, name)) return verdict(false, "field-forbidden");
@@ -62,16 +83,18 @@ function withoutAnnotations(schema: unknown): unknown {
 }
 
 /** Rules for the values a schema node allows: type, enum, format, bounds, variants. */
-export function judgeValues(docs: Docs, op: OpRef, body: BodyRef, path: string[]): Verdict[] {
-  const [before, after] = nodes(docs, op, body, path);
+export function judgeValues(docs: Docs, node: SchemaNode): Verdict[] {
+  const { op, body } = node;
+  const [before, after] = nodes(docs, node);
   const direction: Direction = body.where === "request" ? "request" : "response";
   const [old, now] = [withoutFields(before, after), withoutFields(after, before)];
-  const base = { op, body, at: path, before, after };
+  const base = { op, body, at: node.baseAt, headAt: node.at, before, after };
   if (sameJson(withoutAnnotations(old), withoutAnnotations(now))) {
     const defaults = [before, after].map((s) => (isObj(s) ? s.default : undefined));
     return sameJson(defaults[0], defaults[1]) ? [] : [{ ...base, breaking: false, code: "default" }];
   }
   // A body that had no schema promised nothing: describing it for the first time breaks no one.
-  if (before === undefined && path.length === 0) return [{ ...base, breaking: false, code: "values" }];
-  return [{ ...base, breaking: !fits(old ?? true, now ?? true, direction), code: "values" }];
+  if (before === undefined && node.at.length === 0) return [{ ...base, breaking: false, code: "values" }];
+  const breaking = !fits(old ?? true, now ?? true, direction) && !unionFits(docs, node);
+  return [{ ...base, breaking, code: "values" }];
 }

@@ -63,35 +63,56 @@ function deref(doc: Obj, node: unknown): { node: unknown; component?: string } {
   return { node: current, component };
 }
 
-/** Follows segments through the original document, entering `$ref`s and `allOf` branches. */
-function walk(doc: Obj, node: unknown, segments: string[], found: { component?: string; rest: string[] }): boolean {
+/** The components entered while walking a path, each with how many segments were consumed then. */
+type Trail = { name: string; at: number }[];
+
+/**
+ * Follows segments through the original document, entering `$ref`s and `allOf` branches;
+ * returns the node reached (undefined when the path does not exist there).
+ */
+function walk(doc: Obj, node: unknown, segments: string[], index: number, trail: Trail): { node: unknown } | undefined {
   const step = deref(doc, node);
-  if (step.component) Object.assign(found, { component: step.component, rest: [] });
-  if (segments.length === 0) return true;
-  const [head, ...tail] = segments as [string, ...string[]];
-  const child = isObj(step.node) ? step.node[head] : undefined;
-  const snapshot = { ...found, rest: [...found.rest] };
-  if (child !== undefined) {
-    found.rest.push(head);
-    if (walk(doc, child, tail, found)) return true;
-    Object.assign(found, snapshot);
+  const mark = trail.length;
+  if (step.component) trail.push({ name: step.component, at: index });
+  if (index === segments.length) return { node: step.node };
+  const holder = typeof step.node === "object" && step.node !== null ? (step.node as Obj) : {};
+  const child = holder[segments[index] as string];
+  const direct = child === undefined ? undefined : walk(doc, child, segments, index + 1, trail);
+  if (direct) return direct;
+  for (const branch of Array.isArray(holder.allOf) ? holder.allOf : []) {
+    trail.length = step.component ? mark + 1 : mark;
+    const found = walk(doc, branch, segments, index, trail);
+    if (found) return found;
   }
-  const branches = isObj(step.node) && Array.isArray(step.node.allOf) ? step.node.allOf : [];
-  return branches.some((branch) => walk(doc, branch, segments, found) || (Object.assign(found, snapshot) && false));
+  trail.length = mark;
+  return undefined;
 }
 
-/** The component schema (of the original document) a body path ends in, and the path inside it. */
-export function componentOf(
-  doc: Obj,
-  op: OpRef,
-  where: string,
-  mediaType: string,
-  path: string[],
-): { name: string; rest: string[] } | undefined {
-  const holder = where === "request" ? ["requestBody"] : ["responses", where];
-  let node: unknown = at(doc, ["paths", op.path, op.method]);
-  for (const segment of [...holder, "content", mediaType, "schema"]) node = at(deref(doc, node).node, [segment]);
-  const found: { component?: string; rest: string[] } = { rest: [] };
-  if (node === undefined || !walk(doc, node, path, found) || !found.component) return undefined;
-  return { name: found.component, rest: found.rest };
+/** Where a body's schema path leads in an original document. */
+export type BodyPath = { op: OpRef; where: string; mediaType: string; path: string[] };
+
+function follow(doc: Obj, target: BodyPath, trail: Trail): { node: unknown } | undefined {
+  const holder = target.where === "request" ? ["requestBody"] : ["responses", target.where];
+  let node: unknown = at(doc, ["paths", target.op.path, target.op.method]);
+  for (const segment of [...holder, "content", target.mediaType, "schema"]) node = at(deref(doc, node).node, [segment]);
+  return node === undefined ? undefined : walk(doc, node, target.path, 0, trail);
+}
+
+/**
+ * The innermost component schema (of the original document) that holds the field a body path
+ * reaches, and the rest of the path from that component on.
+ */
+export function componentOf(doc: Obj, target: BodyPath): { name: string; rest: string[] } | undefined {
+  const trail: Trail = [];
+  if (!follow(doc, target, trail)) return undefined;
+  const holder = trail.filter((c) => target.path.slice(c.at).includes("properties")).at(-1);
+  return holder && { name: holder.name, rest: target.path.slice(holder.at) };
+}
+
+/** The component names of the variants of the union (`anyOf`/`oneOf`) at a body path, by index. */
+export function variantNames(doc: Obj, target: BodyPath, key: string): (string | undefined)[] {
+  const found = follow(doc, target, []);
+  const list = found && isObj(found.node) ? found.node[key] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.map((variant) => deref(doc, variant).component);
 }

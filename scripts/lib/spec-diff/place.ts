@@ -75,3 +75,10 @@ export function pairMediaType(mediaType: string, candidates: string[]): string |
     candidates.find((c) => mediaCovers(mediaType, c))
   );
 }
+
+/** The schema of a body (request or a response status, in one media type) of an operation. */
+export function bodySchema(doc: unknown, op: OpRef, where: string, mediaType: string | undefined): unknown {
+  if (mediaType === undefined) return undefined;
+  const holder = where === "request" ? ["requestBody"] : ["responses", where];
+  return at(doc, ["paths", op.path, op.method, ...holder, "content", mediaType, "schema"]);
+}

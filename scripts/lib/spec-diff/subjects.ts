@@ -10,27 +10,34 @@
 import type { EnvelopeChange } from "./envelope.ts";
 import type { DiffChange } from "./find.ts";
 import { at, isObj, type Obj, pointerSegments } from "./json.ts";
-import { hasOperation, mediaTypesOf, type OpRef, type Place, pairMediaType, placeOf } from "./place.ts";
+import { type Originals, pathIn, variantNames } from "./names.ts";
+import { bodySchema, hasOperation, mediaTypesOf, type OpRef, type Place, pairMediaType, placeOf } from "./place.ts";
 import { httpMethods } from "./schema-walk.ts";
+import { translatePath } from "./variants.ts";
 
-/** Which body of an operation, and the media type it has in each document. */
+/**
+ * Which body of an operation, and the media type it has in each document. In field and value
+ * subjects, `at` is the node's schema path in the new document and `baseAt` in the old one.
+ */
 export type BodyRef = { where: string; baseMediaType?: string; headMediaType?: string };
 
 /** One thing the judge rules on. */
 export type Subject =
   | { type: "operation-removed" | "operation-added"; op: OpRef }
   | { type: "parameters" | "request-body" | "responses"; op: OpRef }
-  | { type: "field"; op: OpRef; body: BodyRef; at: string[]; name: string }
-  | { type: "value"; op: OpRef; body: BodyRef; at: string[] }
+  | { type: "field"; op: OpRef; body: BodyRef; at: string[]; baseAt: string[]; name: string }
+  | { type: "value"; op: OpRef; body: BodyRef; at: string[]; baseAt: string[] }
   | { type: "envelope"; change: EnvelopeChange }
+  | { type: "servers" }
   | { type: "other"; change: DiffChange; op?: OpRef };
 
-/** The two normalized documents redocly compared. */
-export type Docs = { base: Obj; head: Obj };
+/** The two normalized documents redocly compared, and the originals (to name variants). */
+export type Docs = { base: Obj; head: Obj; originals?: Originals };
 
 const docKeys = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "tags"]);
 const docTypes = new Set(["Example", "ExamplesMap", "Tag", "TagList", "ExternalDocs", "Contact", "License"]);
-const combinatorKeys = new Set(["anyOf", "oneOf", "allOf", "not", "if", "then", "else"]);
+const opaqueKeys = new Set(["allOf", "not", "if", "then", "else"]);
+const variantKeys = new Set(["anyOf", "oneOf"]);
 const subschemaKeys = new Set(["items", "additionalProperties", "contains", "propertyNames", "prefixItems"]);
 
 /** True for a change no client can notice: a description, an example, a tag, an `x-` extension. */
@@ -76,39 +83,86 @@ function bodyOf(docs: Docs, op: OpRef, base?: Place, head?: Place): BodyRef {
   return { where, baseMediaType, headMediaType };
 }
 
-/** The outermost schema node a path belongs to when it is inside anyOf/oneOf/allOf/not. */
+/** The outermost schema node a path belongs to when it is inside allOf/not/if/then/else. */
 function ownerOf(path: string[]): string[] {
-  const cut = path.findIndex((segment) => combinatorKeys.has(segment));
+  const cut = path.findIndex((segment) => opaqueKeys.has(segment));
   return cut === -1 ? path : path.slice(0, cut);
+}
+
+/** The node a finding is about: a keyword's owner, an added `items`'s array, a variant list's union. */
+function nodeOf(change: DiffChange, path: string[]): string[] {
+  if (variantKeys.has(path.at(-1) ?? "")) return path.slice(0, -1);
+  if (change.kind === "modified") return path;
+  if (variantKeys.has(path.at(-2) ?? "")) return path.slice(0, -2);
+  return subschemaKeys.has(path.at(-1) ?? "") ? path.slice(0, -1) : path;
+}
+
+/**
+ * A node path on both sides (variant indexes differ when variants were reordered). When the
+ * path runs through a variant without a partner, the path is cut to that union.
+ */
+function sidePaths(docs: Docs, op: OpRef, body: BodyRef, path: string[], fromHead: boolean) {
+  const roots = [
+    bodySchema(docs.base, op, body.where, body.baseMediaType),
+    bodySchema(docs.head, op, body.where, body.headMediaType),
+  ];
+  const [from, to] = fromHead ? [roots[1], roots[0]] : [roots[0], roots[1]];
+  for (let end = path.length; end >= 0; end--) {
+    if (end < path.length && !variantKeys.has(path[end] ?? "")) continue;
+    const own = path.slice(0, end);
+    const other = translatePath(own, from, to, !fromHead, namesOfVariants(docs, op, body));
+    if (other) return { baseAt: fromHead ? other : own, headAt: fromHead ? own : other, cut: end < path.length };
+  }
+  return { baseAt: [], headAt: [], cut: true };
+}
+
+/** Looks up the component names of the variants of a union, in both original documents. */
+function namesOfVariants(docs: Docs, op: OpRef, body: BodyRef) {
+  const originals = docs.originals;
+  if (!originals) return undefined;
+  return (basePrefix: string[], headPrefix: string[], key: string) => {
+    const target = (side: "base" | "head", prefix: string[]) => ({
+      op,
+      where: body.where,
+      mediaType: (side === "base" ? body.baseMediaType : body.headMediaType) ?? "",
+      path: pathIn(side, op, body, prefix, originals),
+    });
+    return {
+      before: variantNames(originals.base, target("base", basePrefix), key),
+      after: variantNames(originals.head, target("head", headPrefix), key),
+    };
+  };
 }
 
 function schemaSubjects(change: DiffChange, docs: Docs, op: OpRef, base?: Place, head?: Place): Subject[] {
   const body = bodyOf(docs, op, base, head);
-  const path = (head?.schema ?? base?.schema) as string[];
+  const fromHead = head?.schema !== undefined;
+  const path = ((fromHead ? head?.schema : base?.schema) ?? []) as string[];
   const owner = ownerOf(path);
-  const inside = owner.length === path.length;
-  const field = (at: string[], name: string): Subject => ({ type: "field", op, body, at, name });
-  if (inside && change.property === "required") {
+  const plain = owner.length === path.length;
+  const fieldsAt = (parent: string[], names: string[]): Subject[] => {
+    const sides = sidePaths(docs, op, body, parent, fromHead);
+    if (sides.cut) return [{ type: "value", op, body, at: sides.headAt, baseAt: sides.baseAt }];
+    return names.map((name) => ({ type: "field", op, body, at: sides.headAt, baseAt: sides.baseAt, name }));
+  };
+  if (plain && change.property === "required") {
     const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
     const [before, after] = [list(change.base?.value), list(change.revision?.value)];
     const changed = [...before.filter((n) => !after.includes(n)), ...after.filter((n) => !before.includes(n))];
-    return changed.map((name) => field(path, String(name)));
+    return fieldsAt(path, changed.map(String));
   }
-  if (inside && change.typeName === "SchemaProperties") {
-    const maps = [
-      at(docs.base, pointerSegments(change.base?.pointer ?? "-")),
-      at(docs.head, pointerSegments(change.revision?.pointer ?? "-")),
-    ];
-    const names = [...new Set(maps.flatMap((map) => (isObj(map) ? Object.keys(map) : [])))];
-    return names.map((name) => field(path.slice(0, -1), name));
+  if (plain && change.typeName === "SchemaProperties") {
+    const maps = [change.base?.pointer, change.revision?.pointer].map((p, i) =>
+      at(i ? docs.head : docs.base, pointerSegments(p ?? "-")),
+    );
+    return fieldsAt(path.slice(0, -1), [...new Set(maps.flatMap((map) => (isObj(map) ? Object.keys(map) : [])))]);
   }
-  if (inside && path.at(-2) === "properties" && (change.kind !== "modified" || change.property === "key")) {
-    return [base?.schema, head?.schema]
-      .filter((p): p is string[] => p !== undefined)
-      .map((p) => field(p.slice(0, -2), p.at(-1) ?? ""));
+  if (plain && path.at(-2) === "properties" && (change.kind !== "modified" || change.property === "key")) {
+    const names = [base?.schema?.at(-1), head?.schema?.at(-1)].filter((n): n is string => n !== undefined);
+    return fieldsAt(path.slice(0, -2), [...new Set(names)]);
   }
-  const node = change.kind !== "modified" && subschemaKeys.has(owner.at(-1) ?? "") ? owner.slice(0, -1) : owner;
-  return [{ type: "value", op, body, at: node }];
+  const sides = sidePaths(docs, op, body, nodeOf(change, owner), fromHead);
+  return [{ type: "value", op, body, at: sides.headAt, baseAt: sides.baseAt }];
 }
 
 function operationSubjects(change: DiffChange, docs: Docs, op: OpRef, base?: Place, head?: Place): Subject[] {
@@ -124,7 +178,9 @@ function operationSubjects(change: DiffChange, docs: Docs, op: OpRef, base?: Pla
 export function subjectsOf(change: DiffChange, docs: Docs): Subject[] {
   const [bs, hs] = [nodeSegments(change, "base"), nodeSegments(change, "revision")];
   const [base, head] = [bs && placeOf(bs), hs && placeOf(hs)];
-  if (!base?.path && !head?.path) return [{ type: "other", change }];
+  if (!base?.path && !head?.path) {
+    return (bs ?? hs)?.[0] === "servers" ? [{ type: "servers" }] : [{ type: "other", change }];
+  }
   const [baseOp, headOp] = [base && opOf(base), head && opOf(head)];
   if (!baseOp && !headOp) return pathItemSubjects(docs, base, head);
   const subjects: Subject[] = [];

@@ -40,6 +40,8 @@ export type VerdictCode =
   | "default"
   | "envelope-dropped"
   | "envelope-added"
+  | "server-removed"
+  | "server-added"
   | "other";
 
 /** One judged change. */
@@ -50,8 +52,10 @@ export type Verdict = {
   op?: OpRef;
   /** The body the change is in (request body or a response status, with media types). */
   body?: BodyRef;
-  /** The schema path of the node (for fields: of the object holding the field). */
+  /** The node's schema path in the old document (for fields: of the object holding the field). */
   at?: string[];
+  /** The same node's path in the new document (differs when variants were reordered). */
+  headAt?: string[];
   /** The field, parameter (`query limit`), header, status or media type the change is about. */
   name?: string;
   /** The old and new value (a schema, a status, a list of statuses, an operationId...). */

@@ -3,6 +3,7 @@
  * gemini", "format (none) -> uuid", "minimum 1 -> 0", "2 -> 3 variants".
  */
 import { canonical, isObj, type Obj } from "./json.ts";
+import { pairVariants, type VariantNames } from "./variants.ts";
 
 /** A value as it appears in a line: short JSON, or "(none)". */
 export function shown(value: unknown): string {
@@ -37,16 +38,47 @@ function enumText(before: Obj, after: Obj): string | undefined {
   return parts.filter(Boolean).join("; ") || undefined;
 }
 
-function variantsText(before: Obj, after: Obj): string | undefined {
-  const count = (s: Obj) => (Array.isArray(s.anyOf) ? s.anyOf.length : Array.isArray(s.oneOf) ? s.oneOf.length : 0);
-  const [old, now] = [count(before), count(after)];
-  if (old === now)
-    return old > 0 && canonical(before.anyOf ?? before.oneOf) !== canonical(after.anyOf ?? after.oneOf)
-      ? "its variants changed"
-      : undefined;
-  if (old === 0) return `now one of ${now} variants`;
-  if (now === 0) return `no longer one of ${old} variants`;
-  return `${old} -> ${now} variants`;
+/** A short picture of one variant: "one of 3 values (a, b, c)", "a string matching ^x$". */
+function variantSummary(schema: unknown, name?: string): string {
+  if (name) return name;
+  if (!isObj(schema)) return String(schema);
+  if (Array.isArray(schema.enum))
+    return `one of ${schema.enum.length} values (${listText(schema.enum.slice(0, 5))}${schema.enum.length > 5 ? ", ..." : ""})`;
+  if ("const" in schema) return JSON.stringify(schema.const);
+  const type = typeText(schema) ?? "value";
+  if (typeof schema.pattern === "string") return `a ${type} matching ${schema.pattern}`;
+  if (isObj(schema.properties)) return `an object with ${listText(Object.keys(schema.properties).slice(0, 4))}`;
+  return `any ${type}`;
+}
+
+function variantsOf(schema: Obj): { key: string; list: unknown[] } | undefined {
+  for (const key of ["anyOf", "oneOf"]) if (Array.isArray(schema[key])) return { key, list: schema[key] as unknown[] };
+  return undefined;
+}
+
+function variantsText(before: Obj, after: Obj, names?: VariantNames): string | undefined {
+  const [old, now] = [variantsOf(before), variantsOf(after)];
+  if (!old && !now) return undefined;
+  if (!old) return `now one of: ${(now?.list ?? []).map((v, j) => variantSummary(v, names?.after[j])).join("; ")}`;
+  if (!now) return `no longer one of: ${old.list.map((v, i) => variantSummary(v, names?.before[i])).join("; ")}`;
+  const pairs = pairVariants(old.list, now.list, names);
+  const paired = new Set(pairs.values());
+  const added = now.list.flatMap((v, j) => (paired.has(j) ? [] : [variantSummary(v, names?.after[j])]));
+  const removed = old.list.flatMap((v, i) => (pairs.has(i) ? [] : [variantSummary(v, names?.before[i])]));
+  const parts = [
+    added.length && `variants added: ${added.join("; ")}`,
+    removed.length && `variants removed: ${removed.join("; ")}`,
+  ];
+  return parts.filter(Boolean).join("; ") || "its variants changed";
+}
+
+/** The types a schema allows, counting those of its variants when it has no `type` itself. */
+function typesText(schema: Obj): string | undefined {
+  const own = typeText(schema);
+  const variants = variantsOf(schema);
+  if (own || !variants) return own;
+  const types = new Set(variants.list.map((v) => (isObj(v) ? typeText(v) : undefined)));
+  return types.size === 1 ? [...types][0] : undefined;
 }
 
 const keywords = [
@@ -73,18 +105,18 @@ function extrasText(before: Obj, after: Obj): string | undefined {
 }
 
 /** A short description of how the allowed values changed between two schemas. */
-export function valuesText(before: unknown, after: unknown): string {
+export function valuesText(before: unknown, after: unknown, names?: VariantNames): string {
   if (before === undefined) return "now described by a schema";
   if (after === undefined) return "no longer described by a schema";
   const [b, a] = [isObj(before) ? before : {}, isObj(after) ? after : {}];
   const parts: string[] = [];
-  const [oldType, newType] = [typeText(b), typeText(a)];
+  const [oldType, newType] = [typesText(b), typesText(a)];
   if (oldType !== newType) parts.push(`type ${oldType ?? "any"} -> ${newType ?? "any"}`);
   const values = enumText(b, a);
   if (values) parts.push(values);
   for (const key of keywords)
     if (canonical(b[key]) !== canonical(a[key])) parts.push(`${key} ${shown(b[key])} -> ${shown(a[key])}`);
-  const variants = variantsText(b, a);
+  const variants = variantsText(b, a, names);
   if (variants) parts.push(variants);
   const extras = extrasText(b, a);
   if (extras) parts.push(extras);
