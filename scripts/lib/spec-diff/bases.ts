@@ -55,7 +55,8 @@ export async function gitShow(repo: string, object: string): Promise<{ text: str
 export async function previousCommit(repo: string, specFile: string): Promise<Base> {
   const label = `HEAD~1:${specFile}`;
   const head = await git(repo, "rev-parse", "--verify", "--quiet", "HEAD").catch(() => "");
-  if (!head) return { label, error: `${resolve(repo)} is not a git repository with a commit: give the base explicitly` };
+  if (!head)
+    return { label, error: `${resolve(repo)} is not a git repository with a commit: give the base explicitly` };
   const previous = await git(repo, "rev-parse", "--verify", "--quiet", "HEAD~1").catch(() => "");
   if (!previous) {
     const shallow = (await git(repo, "rev-parse", "--is-shallow-repository")).trim() === "true";

@@ -3,7 +3,7 @@
  * become narrower (a client of the old spec still understands it) but not wider; a request
  * may become wider (the server still accepts what old clients send) but not narrower.
  */
-import { at, isObj, sameJson } from "./json.ts";
+import { at, isObj, type Obj, sameJson } from "./json.ts";
 import { bodySchema, type OpRef } from "./place.ts";
 import { forbidsProperty, isAnnotation, propertyNames, requiredOf } from "./schema-facts.ts";
 import { type Roles, within, withoutFields } from "./schema-subset.ts";
@@ -47,8 +47,9 @@ export function judgeField(docs: Docs, node: SchemaNode, name: string): Verdict[
   const [before, after] = nodes(docs, node);
   if (!isObj(before) || !isObj(after)) return [];
   const response = body.where !== "request";
-  const had = propertyNames(before).includes(name);
-  const has = propertyNames(after).includes(name);
+  // Present: declared and not forbidden (`false`, `not: {required: [name]}`, closed object).
+  const present = (s: Obj) => propertyNames(s).includes(name) && !forbidsProperty(s, name);
+  const [had, has] = [present(before), present(after)];
   const [wasRequired, isRequired] = [requiredOf(before).includes(name), requiredOf(after).includes(name)];
   const guarded = (breaking: boolean) => breaking && !unionFits(docs, node);
   const verdict = (breaking: boolean, code: Verdict["code"]): Verdict[] => [
@@ -82,10 +83,24 @@ function withoutAnnotations(schema: unknown): unknown {
   return Object.fromEntries(Object.entries(schema).filter(([key]) => !isAnnotation(key)));
 }
 
+/** Fields a `not: {required: [...]}` added to the new schema now forbids, when that is all that changed. */
+function newlyForbidden(before: unknown, after: unknown): string[] {
+  if (!isObj(before) || !isObj(after) || !isObj(after.not)) return [];
+  const rest = (s: Obj) =>
+    withoutAnnotations(withoutFields(Object.fromEntries(Object.entries(s).filter(([k]) => k !== "not")), s));
+  if (!sameJson(rest(before), rest(after))) return [];
+  const names = [after.not, ...(Array.isArray(after.not.anyOf) ? after.not.anyOf : [])].flatMap((n) =>
+    isObj(n) && Array.isArray(n.required) && n.required.length === 1 ? [String(n.required[0])] : [],
+  );
+  return names.filter((name) => !forbidsProperty(before, name));
+}
+
 /** Rules for the values a schema node allows: type, enum, format, bounds, variants. */
 export function judgeValues(docs: Docs, node: SchemaNode): Verdict[] {
   const { op, body } = node;
   const [before, after] = nodes(docs, node);
+  const forbidden = newlyForbidden(before, after);
+  if (forbidden.length > 0) return forbidden.flatMap((name) => judgeField(docs, node, name));
   const direction: Direction = body.where === "request" ? "request" : "response";
   const [old, now] = [withoutFields(before, after), withoutFields(after, before)];
   const base = { op, body, at: node.baseAt, headAt: node.at, before, after };

@@ -86,8 +86,8 @@ export function boundWithin(inner: Bound | undefined, outer: Bound | undefined, 
 /** True when the schema says property `name` never appears in an object. */
 export function forbidsProperty(schema: Obj, name: string): boolean {
   const properties = isObj(schema.properties) ? schema.properties : {};
-  if (name in properties) return acceptsNone(properties[name]);
-  if (schema.additionalProperties === false || acceptsNone(schema.additionalProperties)) return true;
+  if (name in properties && acceptsNone(properties[name])) return true;
+  if (!(name in properties) && acceptsNone(schema.additionalProperties)) return true;
   const not = schema.not;
   if (!isObj(not)) return false;
   const requiresName = (s: unknown) =>

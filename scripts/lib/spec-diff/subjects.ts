@@ -151,6 +151,9 @@ function schemaSubjects(change: DiffChange, docs: Docs, op: OpRef, base?: Place,
     const changed = [...before.filter((n) => !after.includes(n)), ...after.filter((n) => !before.includes(n))];
     return fieldsAt(path, changed.map(String));
   }
+  if (plain && change.typeName === "SchemaProperties" && change.kind === "modified") {
+    return fieldsAt(path.at(-1) === "properties" ? path.slice(0, -1) : path, [String(change.property)]);
+  }
   if (plain && change.typeName === "SchemaProperties") {
     const maps = [change.base?.pointer, change.revision?.pointer].map((p, i) =>
       at(i ? docs.head : docs.base, pointerSegments(p ?? "-")),

@@ -38,17 +38,31 @@ function enumText(before: Obj, after: Obj): string | undefined {
   return parts.filter(Boolean).join("; ") || undefined;
 }
 
-/** A short picture of one variant: "one of 3 values (a, b, c)", "a string matching ^x$". */
+const articles: Record<string, string> = {
+  integer: "an integer",
+  object: "an object",
+  array: "an array",
+  null: "null",
+};
+
+/** "a string", "an integer or null", "a string (uuid)". */
+function kindText(schema: Obj): string {
+  const types =
+    schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type.map(String) : [String(schema.type)];
+  const format = typeof schema.format === "string" ? ` (${schema.format})` : "";
+  if (types.length === 0) return `any value${format}`;
+  return `${types.map((t) => articles[t] ?? `a ${t}`).join(" or ")}${format}`;
+}
+
+/** A short picture of one variant: "one of a, b, c", "a string matching ^x$", or its component name. */
 function variantSummary(schema: unknown, name?: string): string {
   if (name) return name;
-  if (!isObj(schema)) return String(schema);
-  if (Array.isArray(schema.enum))
-    return `one of ${schema.enum.length} values (${listText(schema.enum.slice(0, 5))}${schema.enum.length > 5 ? ", ..." : ""})`;
+  if (!isObj(schema)) return schema === false ? "nothing" : "any value";
+  if (Array.isArray(schema.enum)) return `one of ${listText(schema.enum)}`;
   if ("const" in schema) return JSON.stringify(schema.const);
-  const type = typeText(schema) ?? "value";
-  if (typeof schema.pattern === "string") return `a ${type} matching ${schema.pattern}`;
+  if (typeof schema.pattern === "string") return `${kindText(schema)} matching ${schema.pattern}`;
   if (isObj(schema.properties)) return `an object with ${listText(Object.keys(schema.properties).slice(0, 4))}`;
-  return `any ${type}`;
+  return kindText(schema);
 }
 
 function variantsOf(schema: Obj): { key: string; list: unknown[] } | undefined {
@@ -59,15 +73,18 @@ function variantsOf(schema: Obj): { key: string; list: unknown[] } | undefined {
 function variantsText(before: Obj, after: Obj, names?: VariantNames): string | undefined {
   const [old, now] = [variantsOf(before), variantsOf(after)];
   if (!old && !now) return undefined;
-  if (!old) return `now one of: ${(now?.list ?? []).map((v, j) => variantSummary(v, names?.after[j])).join("; ")}`;
-  if (!now) return `no longer one of: ${old.list.map((v, i) => variantSummary(v, names?.before[i])).join("; ")}`;
+  const picture = (schema: Obj, list: (string | undefined)[] | undefined) => {
+    const variants = variantsOf(schema);
+    return variants ? variants.list.map((v, i) => variantSummary(v, list?.[i])).join(" or ") : variantSummary(schema);
+  };
+  if (!old || !now) return `${picture(before, names?.before)} -> ${picture(after, names?.after)}`;
   const pairs = pairVariants(old.list, now.list, names);
   const paired = new Set(pairs.values());
   const added = now.list.flatMap((v, j) => (paired.has(j) ? [] : [variantSummary(v, names?.after[j])]));
   const removed = old.list.flatMap((v, i) => (pairs.has(i) ? [] : [variantSummary(v, names?.before[i])]));
   const parts = [
-    added.length && `variants added: ${added.join("; ")}`,
-    removed.length && `variants removed: ${removed.join("; ")}`,
+    added.length && `variants added: ${added.join(", ")}`,
+    removed.length && `variants removed: ${removed.join(", ")}`,
   ];
   return parts.filter(Boolean).join("; ") || "its variants changed";
 }
@@ -109,6 +126,7 @@ export function valuesText(before: unknown, after: unknown, names?: VariantNames
   if (before === undefined) return "now described by a schema";
   if (after === undefined) return "no longer described by a schema";
   const [b, a] = [isObj(before) ? before : {}, isObj(after) ? after : {}];
+  if (!variantsOf(b) !== !variantsOf(a)) return variantsText(b, a, names) as string;
   const parts: string[] = [];
   const [oldType, newType] = [typesText(b), typesText(a)];
   if (oldType !== newType) parts.push(`type ${oldType ?? "any"} -> ${newType ?? "any"}`);
