@@ -50,19 +50,20 @@ export async function compareSpecs(base: Obj, head: Obj): Promise<GateResult> {
   const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes);
   const verdicts = subjects.flatMap((subject) => judge(subject, docs));
   const changes = groupLines(verdicts.map((v) => ({ breaking: v.breaking, ...word(v, originals) })));
+  return applyPolicy(changes, documentation, versionOf(base), versionOf(head));
+}
+
+/** The version policy: a breaking change fails unless the head's major version is higher. */
+export function applyPolicy(
+  changes: SpecChange[],
+  documentation: number,
+  baseVersion: string | undefined,
+  headVersion: string | undefined,
+): GateResult {
   const breaking = changes.filter((c) => c.breaking);
-  const [baseVersion, headVersion] = [versionOf(base), versionOf(head)];
   const [baseMajor, headMajor] = [majorOf(baseVersion), majorOf(headVersion)];
   const majorBumped = baseMajor !== undefined && headMajor !== undefined && headMajor > baseMajor;
-  return {
-    changes,
-    breaking,
-    documentation,
-    baseVersion,
-    headVersion,
-    majorBumped,
-    ok: breaking.length === 0 || majorBumped,
-  };
+  return { changes, breaking, documentation, baseVersion, headVersion, majorBumped, ok: breaking.length === 0 || majorBumped };
 }
 
 /** The verdict as printable lines: the changes, then one line saying pass or fail and why. */

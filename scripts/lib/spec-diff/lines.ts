@@ -1,6 +1,6 @@
 /**
  * Says each change once. The same words in several places become one line naming them all
- * ("... : GET /a (listA) 400, 404; POST /b (makeB) 400"), and fields that changed the same way
+ * ("..., in GET /a (listA) 400, 404; POST /b (makeB) 400"), and fields that changed the same way
  * in the same places share a line ("response fields data and message of RESTResponse removed").
  */
 import type { FieldName, Where, Worded } from "./word.ts";
@@ -93,7 +93,7 @@ export function groupLines(worded: (Worded & { breaking: boolean })[]): SpecChan
     const subject = g.fields.length > 1 ? fieldsText(g.fields) : g.subjects[0];
     const what = subject ? `${subject}${g.joiner}${g.verb}` : g.verb;
     const places = placesText(g.wheres, g.fields.length <= 1);
-    return { breaking: g.breaking, text: places ? `${what}: ${places}` : what };
+    return { breaking: g.breaking, text: places ? `${what}, in ${places}` : what };
   });
   return [...lines.filter((l) => l.breaking), ...lines.filter((l) => !l.breaking)];
 }

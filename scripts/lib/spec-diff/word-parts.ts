@@ -22,7 +22,7 @@ function parameterText(v: Verdict): string {
 function statusRemovedText(v: Verdict): string {
   if (!/^2/.test(String(v.name))) {
     return v.breaking
-      ? `error status ${v.name} no longer documented: its body may now be anything`
+      ? `error status ${v.name} no longer documented (its body may now be anything)`
       : `status ${v.name} no longer documented`;
   }
   return v.breaking ? `no longer documents a success status (${v.name} removed)` : `no longer answers ${v.name}`;
@@ -31,7 +31,7 @@ function statusRemovedText(v: Verdict): string {
 function mediaText(v: Verdict, body: string): string | undefined {
   const request = body === "request body";
   if (v.code === "media-values") {
-    const fit = v.breaking ? ": its schema does not fit the old one" : "";
+    const fit = v.breaking ? " (its schema does not fit the old one)" : "";
     return `${body} media type ${String(v.before)} -> ${v.name}${fit}`;
   }
   if (v.code === "media-added")
@@ -59,7 +59,7 @@ export function partText(v: Verdict): string | undefined {
   const status = String(v.body?.where ?? "");
   const body = status === "request" ? "request body" : `response ${status}`;
   const texts: Record<string, string> = {
-    "body-removed": "request body removed: the operation no longer reads one",
+    "body-removed": "request body removed (the operation no longer reads one)",
     "body-added": `request body added${v.breaking ? ", required" : ", optional"}`,
     "body-required": "request body now required",
     "body-optional": "request body now optional",
@@ -68,7 +68,7 @@ export function partText(v: Verdict): string | undefined {
     "status-removed": statusRemovedText(v),
     "content-removed": `${body} no longer has a body`,
     "content-added": `${body} now has a body`,
-    "server-removed": `server ${v.name} removed: clients that use the spec's server URL must set one`,
+    "server-removed": `server ${v.name} removed (clients that use the spec's server URL must now set one)`,
     "server-added": `server ${v.name} added`,
   };
   return texts[v.code] ?? mediaText(v, body) ?? (v.code.startsWith("header") ? headerText(v, status) : undefined);

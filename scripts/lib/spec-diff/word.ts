@@ -67,8 +67,8 @@ const bodyWords: Record<string, (v: Verdict & { variants?: VariantNames }, respo
   "field-optional": (_, response) => (response ? "may now be missing (no longer required)" : "now optional"),
   values: (v) => valuesText(v.before, v.after, v.variants),
   default: (v) => `default ${shown(asObj(v.before).default)} -> ${shown(asObj(v.after).default)}`,
-  "envelope-dropped": (v) => `no longer wrapped in {${v.name}: ...}: the payload is now the whole body`,
-  "envelope-added": (v) => `now wrapped in {${v.name}: ...}: the payload moved into ${v.name}`,
+  "envelope-dropped": (v) => `no longer wrapped in {${v.name}: ...} (the payload is now the whole body)`,
+  "envelope-added": (v) => `now wrapped in {${v.name}: ...} (the payload moved into ${v.name})`,
 };
 
 function wordBody(v: Verdict, originals: Originals): Worded {
