@@ -63,7 +63,15 @@ export function applyPolicy(
   const breaking = changes.filter((c) => c.breaking);
   const [baseMajor, headMajor] = [majorOf(baseVersion), majorOf(headVersion)];
   const majorBumped = baseMajor !== undefined && headMajor !== undefined && headMajor > baseMajor;
-  return { changes, breaking, documentation, baseVersion, headVersion, majorBumped, ok: breaking.length === 0 || majorBumped };
+  return {
+    changes,
+    breaking,
+    documentation,
+    baseVersion,
+    headVersion,
+    majorBumped,
+    ok: breaking.length === 0 || majorBumped,
+  };
 }
 
 /** The verdict as printable lines: the changes, then one line saying pass or fail and why. */
