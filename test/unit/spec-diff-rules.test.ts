@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { envelopeKey } from "../../scripts/lib/spec-diff/envelope.ts";
 import { applyPolicy, majorOf } from "../../scripts/lib/spec-diff/gate.ts";
+import { judgeParameters } from "../../scripts/lib/spec-diff/judge-parts.ts";
+import { judgeResponses } from "../../scripts/lib/spec-diff/judge-responses.ts";
 import { groupLines } from "../../scripts/lib/spec-diff/lines.ts";
 import { mergeSchemaList } from "../../scripts/lib/spec-diff/merge-all-of.ts";
 import { normalizeSpec } from "../../scripts/lib/spec-diff/normalize.ts";
@@ -82,6 +84,37 @@ describe("the subset check: does every value of the inner schema fit the outer o
     expect(within(body, more, request)).toBe(true);
     expect(within(more, body, request)).toBe(false);
     expect(within(body, { ...body, required: ["title"] }, request)).toBe(false);
+  });
+});
+
+describe("rules for parameters and statuses (on normalized documents)", () => {
+  const op = { path: "/a", method: "get" };
+  const docs = (before: object, after: object) => ({
+    base: { paths: { "/a": { get: before } } },
+    head: { paths: { "/a": { get: after } } },
+  });
+  const param = (schema: object) => ({ parameters: [{ name: "n", in: "query", schema }] });
+
+  it("a query parameter that becomes a plain string still accepts what was sent as an integer", () => {
+    const [verdict] = judgeParameters(docs(param({ type: "integer" }), param({ type: "string" })), op);
+    expect(verdict).toMatchObject({ code: "parameter-values", breaking: false });
+    const [narrowed] = judgeParameters(docs(param({ type: "string" }), param({ type: "string", format: "date" })), op);
+    expect(narrowed).toMatchObject({ code: "parameter-values", breaking: true });
+  });
+
+  it("a parameter whose schema only gained an example or a description did not change", () => {
+    expect(judgeParameters(docs(param(str), param({ ...str, example: "x", description: "d" })), op)).toEqual([]);
+  });
+
+  it("a 204 whose meaningless content is dropped is no change; a 200 that loses its body breaks", () => {
+    const withBody = (status: string) => ({
+      responses: { [status]: { content: { "application/json": { schema: str } } } },
+    });
+    const without = (status: string) => ({ responses: { [status]: { description: "none" } } });
+    expect(judgeResponses(docs(withBody("204"), without("204")), op)).toEqual([]);
+    expect(judgeResponses(docs(withBody("200"), without("200")), op)).toMatchObject([
+      { code: "content-removed", breaking: true },
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 
 import { asObj, at, isObj, type Obj, sameJson } from "./json.ts";
-import { fits } from "./judge-schema.ts";
+import { fits, withoutAnnotations } from "./judge-schema.ts";
 import { mediaCovers, type OpRef } from "./place.ts";
 import type { Direction } from "./schema-walk.ts";
 import type { Docs } from "./subjects.ts";
@@ -17,6 +17,17 @@ const serialization = ["style", "explode", "allowReserved", "allowEmptyValue", "
 function parametersOf(doc: unknown, op: OpRef): Map<string, Obj> {
   const list = (operation(doc, op).parameters as unknown[]) ?? [];
   return new Map(list.filter(isObj).map((p) => [`${p.in} ${p.name}`, p]));
+}
+
+/**
+ * A parameter travels as text: a plain string parameter accepts what an integer, number or
+ * boolean parameter accepted. Otherwise the schemas are compared like a request body's.
+ */
+function parameterFits(before: unknown, after: unknown): boolean {
+  const plainString =
+    isObj(after) && Object.keys(withoutAnnotations(after) as Obj).every((k) => k === "type") && after.type === "string";
+  const scalar = isObj(before) && ["string", "integer", "number", "boolean"].includes(String(before.type));
+  return (plainString && scalar) || fits(before, after, "request");
 }
 
 /** Parameters removed, added, made required or optional, serialized differently, or retyped. */
@@ -32,11 +43,8 @@ export function judgeParameters(docs: Docs, op: OpRef): Verdict[] {
     else if (old.required === true && now.required !== true) say(false, "parameter-optional", name);
     if (!now) continue;
     if (serialization.some((key) => !sameJson(old[key], now[key]))) say(true, "parameter-serialization", name);
-    if (!sameJson(old.schema, now.schema)) {
-      say(!fits(old.schema, now.schema, "request"), "parameter-values", name, {
-        before: old.schema,
-        after: now.schema,
-      });
+    if (!sameJson(withoutAnnotations(old.schema), withoutAnnotations(now.schema))) {
+      say(!parameterFits(old.schema, now.schema), "parameter-values", name, { before: old.schema, after: now.schema });
     }
   }
   for (const [name, now] of after) if (!before.has(name)) say(now.required === true, "parameter-added", name);

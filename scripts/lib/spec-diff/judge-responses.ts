@@ -73,8 +73,12 @@ function judgeHeaders(before: Obj, after: Obj, base: Partial<Verdict>): Verdict[
   return verdicts;
 }
 
+/** Statuses that never carry a body (RFC 9110): content described for them means nothing. */
+const bodiless = new Set(["204", "205", "304"]);
+
 function judgeResponse(before: Obj, after: Obj, op: OpRef, status: string): Verdict[] {
   const base = { op, body: { where: status } };
+  if (bodiless.has(status)) return judgeHeaders(before, after, base);
   const [old, now] = [asObj(before.content), asObj(after.content)];
   const verdicts = judgeHeaders(before, after, base);
   const [had, has] = [Object.keys(old).length > 0, Object.keys(now).length > 0];

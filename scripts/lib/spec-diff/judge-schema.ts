@@ -78,7 +78,8 @@ export function judgeField(docs: Docs, node: SchemaNode, name: string): Verdict[
   return [];
 }
 
-function withoutAnnotations(schema: unknown): unknown {
+/** A schema without its describing keywords (description, example, `x-`...). */
+export function withoutAnnotations(schema: unknown): unknown {
   if (!isObj(schema)) return schema;
   return Object.fromEntries(Object.entries(schema).filter(([key]) => !isAnnotation(key)));
 }

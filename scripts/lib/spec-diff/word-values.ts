@@ -75,7 +75,11 @@ function variantsText(before: Obj, after: Obj, names?: VariantNames): string | u
   if (!old && !now) return undefined;
   const picture = (schema: Obj, list: (string | undefined)[] | undefined) => {
     const variants = variantsOf(schema);
-    return variants ? variants.list.map((v, i) => variantSummary(v, list?.[i])).join(" or ") : variantSummary(schema);
+    if (!variants) return variantSummary(schema);
+    const shown = variants.list.slice(0, 4).map((v, i) => variantSummary(v, list?.[i]));
+    return variants.list.length > 4
+      ? `one of ${variants.list.length} variants (${shown.join("; ")}; ...)`
+      : shown.join(" or ");
   };
   if (!old || !now) return `${picture(before, names?.before)} -> ${picture(after, names?.after)}`;
   const pairs = pairVariants(old.list, now.list, names);
