@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { specPath } from "./lib/spec.ts";
 import { latestRelease } from "./lib/spec-diff/bases.ts";
 import { majorOf } from "./lib/spec-diff/gate.ts";
-import { specPath } from "./lib/spec.ts";
 import { type SpecDiffResult, specDiff } from "./spec-diff.ts";
 
 const repoRoot = dirname(dirname(specPath));
@@ -38,7 +38,8 @@ export async function recordRelease(repo = repoRoot): Promise<SpecDiffResult> {
   const target = join(dir, `openapi-${version}.yaml`);
   const shown = `spec/released/openapi-${version}.yaml`;
   if (existsSync(target)) {
-    if (readFileSync(target, "utf8") === text) return { exitCode: 0, lines: [`spec:release: ${shown} is already recorded.`] };
+    if (readFileSync(target, "utf8") === text)
+      return { exitCode: 0, lines: [`spec:release: ${shown} is already recorded.`] };
     return { exitCode: 1, lines: [`spec:release: ${shown} exists and differs: give the spec a new info.version`] };
   }
   const last = latestRelease(dir);
