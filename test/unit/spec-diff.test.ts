@@ -219,6 +219,43 @@ describe.concurrent("spec:diff lets the narrowed responses of issue 9 through, b
   ]);
 });
 
+describe("spec:diff on a recursive schema", () => {
+  const tree = (extra: object) => ({
+    openapi: "3.1.0",
+    info: { title: "t", version: "1.0.0" },
+    paths: {
+      "/tree": {
+        get: {
+          operationId: "getTree",
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Node: {
+          type: "object",
+          properties: {
+            name: { type: "string" },
+            children: { type: "array", items: { $ref: "#/components/schemas/Node" } },
+            ...extra,
+          },
+        },
+      },
+    },
+  });
+
+  it("reports a field removed from it once, at the operation", async () => {
+    const result = await compareSpecs(tree({ size: { type: "integer" } }), tree({}));
+    expect(texts(result.changes)).toEqual(["response field Node.size removed, in GET /tree (getTree) 200"]);
+  }, 60_000);
+});
+
 describe("spec:diff's version policy", () => {
   it("a breaking change passes when info.version has a new major version", async () => {
     const result = await diffFixture("major-bump");

@@ -228,6 +228,9 @@ export function collectSubjects(changes: DiffChange[], docs: Docs, envelopes: En
   for (const change of changes) {
     if (inside(change.base?.pointer, pairs.base) || inside(change.revision?.pointer, pairs.revision)) continue;
     if (change.typeName === "Info" && change.property === "version") continue;
+    // A recursive schema kept in components is also inlined at each operation using it, where
+    // the same change is found again, with its direction: its component copy says nothing more.
+    if ([change.base?.pointer, change.revision?.pointer].some((p) => p?.startsWith("#/components/schemas/"))) continue;
     if (isDocumentation(change)) {
       documentation++;
       continue;
