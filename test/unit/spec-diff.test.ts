@@ -1,7 +1,8 @@
 /**
  * The breaking-change gate on fixture pairs (test/fixtures/spec-diff/): base.yaml against a copy
  * with one change, through the whole pipeline, real `redocly diff` included. Each case names
- * the exact lines the gate prints, breaking ones and the others.
+ * the exact lines the gate prints, breaking ones and the others. The cases run one after the
+ * other: each starts redocly, and the machine the tests share has two cores.
  */
 import { describe, expect, it } from "vitest";
 import { compareSpecs } from "../../scripts/lib/spec-diff/gate.ts";
@@ -28,7 +29,7 @@ const successBodies =
 type Case = [fixture: string, breaking: string[], others: string[]];
 
 function expectLines(cases: Case[]) {
-  it.concurrent.each(cases)(
+  it.each(cases)(
     "%s",
     async (name, breaking, others) => {
       const result = await diffFixture(name);
@@ -41,8 +42,8 @@ function expectLines(cases: Case[]) {
   );
 }
 
-describe.concurrent("spec:diff sees no change where the same API is described another way", () => {
-  it.concurrent.each(["same-parameters-on-operations", "same-refs-inlined", "same-allof-merged", "same-key-order"])(
+describe("spec:diff sees no change where the same API is described another way", () => {
+  it.each(["same-parameters-on-operations", "same-refs-inlined", "same-allof-merged", "same-key-order"])(
     "%s: no change, not even a documentation one",
     async (name) => {
       const result = await diffFixture(name);
@@ -52,7 +53,7 @@ describe.concurrent("spec:diff sees no change where the same API is described an
   );
 });
 
-describe.concurrent("spec:diff names removed and added operations as the old spec has them", () => {
+describe("spec:diff names removed and added operations as the old spec has them", () => {
   expectLines([
     ["remove-operation", ["removed operation DELETE /api/sessions/{id} (deleteSession)"], []],
     ["add-operation", [], ["added operation POST /api/sessions/{id}/cancel (cancelSessionProcessing)"]],
@@ -65,7 +66,7 @@ describe.concurrent("spec:diff names removed and added operations as the old spe
   ]);
 });
 
-describe.concurrent("spec:diff judges fields by the direction of the data, once per change", () => {
+describe("spec:diff judges fields by the direction of the data, once per change", () => {
   expectLines([
     [
       "remove-response-field",
@@ -89,7 +90,7 @@ describe.concurrent("spec:diff judges fields by the direction of the data, once 
   ]);
 });
 
-describe.concurrent("spec:diff judges values: a narrower response or a wider request is safe", () => {
+describe("spec:diff judges values: a narrower response or a wider request is safe", () => {
   expectLines([
     [
       "narrow-request-type",
@@ -133,7 +134,7 @@ describe.concurrent("spec:diff judges values: a narrower response or a wider req
   ]);
 });
 
-describe.concurrent("spec:diff judges media types and statuses by direction", () => {
+describe("spec:diff judges media types and statuses by direction", () => {
   const exportOp = "GET /api/sessions/{id}/export (exportSession)";
   expectLines([
     [
@@ -165,7 +166,7 @@ describe.concurrent("spec:diff judges media types and statuses by direction", ()
   ]);
 });
 
-describe.concurrent("spec:diff says a structural change once, in plain words", () => {
+describe("spec:diff says a structural change once, in plain words", () => {
   expectLines([
     [
       "drop-envelope",
@@ -178,7 +179,7 @@ describe.concurrent("spec:diff says a structural change once, in plain words", (
   ]);
 });
 
-describe.concurrent("spec:diff lets the narrowed responses of issue 9 through, but not a narrowed request", () => {
+describe("spec:diff lets the narrowed responses of issue 9 through, but not a narrowed request", () => {
   const errorType = [
     "GET /api/sessions (listSessions) 200, 401 at error.type",
     "POST /api/sessions (createSession) 201, 400 at error.type",
