@@ -50,12 +50,18 @@ function listText(items: string[]): string {
 function fieldsText(fields: FieldName[]): string {
   const side = fields[0]?.side;
   const names = [...new Set(fields.map((f) => f.name))];
-  const owners = [...new Set(fields.flatMap((f) => (f.owner ? [f.owner] : [])))];
-  const ownersOf = (name: string) => fields.filter((f) => f.name === name && f.owner).map((f) => f.owner as string);
-  if (owners.length === 1 && fields.every((f) => f.owner)) return `${side} fields ${listText(names)} of ${owners[0]}`;
-  if (names.length === 1) return `${side} field ${names[0]} of ${listText(owners)}`;
-  const items = names.map((name) => (ownersOf(name).length ? `${name} (${ownersOf(name).join(", ")})` : name));
-  return `${side} fields ${listText(items)}`;
+  const owners = [...new Set(fields.map((f) => f.owner))];
+  const namesOf = (owner: string | undefined) => [
+    ...new Set(fields.filter((f) => f.owner === owner).map((f) => f.name)),
+  ];
+  const ownersOf = (name: string) => fields.filter((f) => f.name === name).map((f) => f.owner ?? "the body");
+  if (names.length === 1) return `${side} field ${names[0]} of ${listText(ownersOf(names[0] as string))}`;
+  // Each name in one owner: group by owner. A name in several owners: say where for each name.
+  if (names.length === fields.length) {
+    const parts = owners.map((owner) => `${listText(namesOf(owner))}${owner ? ` of ${owner}` : ""}`);
+    return `${side} fields ${parts.join("; ")}`;
+  }
+  return `${side} fields ${listText(names.map((name) => `${name} (${ownersOf(name).join(", ")})`))}`;
 }
 
 function mergeFields(groups: Group[]): Group[] {
@@ -91,7 +97,8 @@ export function groupLines(worded: (Worded & { breaking: boolean })[]): SpecChan
   }
   const lines = mergeFields([...groups.values()]).map((g) => {
     const subject = g.fields.length > 1 ? fieldsText(g.fields) : g.subjects[0];
-    const what = subject ? `${subject}${g.joiner}${g.verb}` : g.verb;
+    const verb = g.fields.length > 1 ? g.verb.replace("(it was required)", "(they were required)") : g.verb;
+    const what = subject ? `${subject}${g.joiner}${verb}` : verb;
     const places = placesText(g.wheres, g.fields.length <= 1);
     return { breaking: g.breaking, text: places ? `${what}, in ${places}` : what };
   });
