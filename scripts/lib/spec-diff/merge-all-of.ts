@@ -5,22 +5,8 @@
  * different patterns, ...) the `allOf` stays.
  */
 import { canonical, isObj, type Obj, sameJson } from "./json.ts";
+import { isAnnotation } from "./schema-facts.ts";
 
-/** Keywords that only describe: the first branch that has one keeps it. */
-const annotations = new Set([
-  "description",
-  "title",
-  "example",
-  "examples",
-  "deprecated",
-  "default",
-  "externalDocs",
-  "xml",
-  "discriminator",
-  "readOnly",
-  "writeOnly",
-  "$comment",
-]);
 const lowerBounds = new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
 const upperBounds = new Set(["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"]);
 
@@ -53,7 +39,8 @@ function mergeProperties(a: Obj, b: Obj): Obj {
 
 function mergeKeyword(key: string, a: unknown, b: unknown): Merged {
   if (sameJson(a, b)) return a;
-  if (annotations.has(key) || key.startsWith("x-")) return a;
+  // Keywords that only describe: the first branch that has one keeps it.
+  if (isAnnotation(key)) return a;
   if (lowerBounds.has(key) && typeof a === "number" && typeof b === "number") return Math.max(a, b);
   if (upperBounds.has(key) && typeof a === "number" && typeof b === "number") return Math.min(a, b);
   if (key === "type") return mergeTypes(a, b);
