@@ -14,6 +14,7 @@ import { normalizeSpec } from "./normalize.ts";
 import { collectSubjects } from "./subjects.ts";
 import { word } from "./word.ts";
 
+/** One line of the report (defined in lines.ts). */
 export type { SpecChange };
 
 /** The gate's decision. */
