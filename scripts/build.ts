@@ -1,7 +1,10 @@
 /**
- * `npm run build` (also run by `npm pack`): bundles src/ into one file per module system,
- * dist/index.js (ESM) and dist/index.cjs (CommonJS), with openapi-fetch left as an import,
- * and its types into dist/index.d.ts and an identical dist/index.d.cts.
+ * `npm run build` (also run by `npm pack`): bundles src/ into dist/index.js (ESM) and
+ * dist/index.cjs (CommonJS), with openapi-fetch left as an import, and its types into
+ * dist/index.d.ts and an identical dist/index.d.cts. What `mix.raw` loads on first use
+ * (src/raw-client.ts, which imports openapi-fetch) stays a file of its own in ESM,
+ * dist/raw-client.js, so that an app's bundler splits it off too; in CommonJS it is inlined,
+ * and openapi-fetch is still required only on first use.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -22,7 +25,7 @@ export async function buildJavaScript(): Promise<void> {
     external: ["openapi-fetch"],
     logLevel: "warning",
   };
-  await build({ ...common, format: "esm", outfile: "dist/index.js" });
+  await build({ ...common, format: "esm", splitting: true, outdir: "dist", chunkNames: "[name]" });
   await build({ ...common, format: "cjs", outfile: "dist/index.cjs" });
 }
 

@@ -140,6 +140,8 @@ function checkSequence(plan: CallPlan, trace: CallTrace, callerAborted: boolean,
     const met = metOn(attempt, entry);
     // For create and fork, this is the rule that no session is ever duplicated.
     if (!retryable(plan, met)) problems.push(`was tried again after ${describeMet(met)}`);
+    if (n >= plan.policy.maxRetries)
+      problems.push(`was tried again after ${n} retries (maxRetries ${plan.policy.maxRetries})`);
     // Only an end the server caused is timed exactly: undici may report the SDK's own later.
     if (attempt.end !== "complete" && attempt.end !== "socket") return;
     const gap = next.createdAt - (attempt.endAt ?? 0);
@@ -191,9 +193,11 @@ export function checkCall(plan: CallPlan, result: CallResult, trace: CallTrace, 
   if (!last) return [...problems, "never sent a request"];
   const met = metOn(last, entries.get(last.attempt));
   checkResult(plan, result, expectedFor(met, sessionOperations[plan.op].errors), problems);
-  // Stopping on a retryable failure is right only when the next wait could not fit the budget.
+  // Stopping on a retryable failure is right only when maxRetries are done or the next wait
+  // could not fit the budget.
   const wait = longestWait(plan, met, seen.length - 1);
-  if (retryable(plan, met) && result.ms + wait <= plan.policy.maxElapsedTime - 2) {
+  const retriesLeft = seen.length - 1 < plan.policy.maxRetries;
+  if (retryable(plan, met) && retriesLeft && result.ms + wait <= plan.policy.maxElapsedTime - 2) {
     problems.push(`gave up after ${Math.round(result.ms)} ms with a wait of at most ${wait} ms`);
   }
   return problems;
