@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { specDiff, specGate } from "../../scripts/spec-diff.ts";
 import { recordRelease } from "../../scripts/spec-release.ts";
 import { fixturePath, git, repoWith } from "../helpers/spec-diff.ts";
@@ -22,6 +22,9 @@ async function scratch(commits: string[], released?: string): Promise<string> {
 }
 const gateIn = (repo: string) => specGate(join(repo, "spec/openapi.yaml"), repo);
 
+/** The tests of a group run concurrently (each in its own scratch repository); `expect` comes from the context. */
+const gateCase = { concurrent: true, timeout: 60_000 };
+
 describe("npm run spec:diff with an explicit base", () => {
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
   const script = fileURLToPath(new URL("../../scripts/spec-diff.ts", import.meta.url));
@@ -33,28 +36,28 @@ describe("npm run spec:diff with an explicit base", () => {
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );
 
-  it("exits 1 and names the change for a removed operation", async () => {
+  it("exits 1 and names the change for a removed operation", gateCase, async ({ expect }) => {
     const { code, stdout } = await cli(fixturePath("base"), fixturePath("remove-operation"));
     expect(code).toBe(1);
     expect(stdout).toContain(
       "Breaking changes (1):\n  - removed operation DELETE /api/sessions/{id} (deleteSession)\n",
     );
     expect(stdout).toMatch(/^FAIL: 1 breaking change without a new major version .*bump info\.version to 2\.0\.0/m);
-  }, 60_000);
+  });
 
-  it("exits 0 for the same breaking change with a major version bump", async () => {
+  it("exits 0 for the same breaking change with a major version bump", gateCase, async ({ expect }) => {
     const { code, stdout } = await cli(fixturePath("base"), fixturePath("major-bump"));
     expect(code).toBe(0);
     expect(stdout).toContain("OK: 1 breaking change, allowed by the new major version (info.version 1.0.0 -> 2.0.0).");
-  }, 60_000);
+  });
 
-  it("exits 2 when an explicit base cannot be found", async () => {
+  it("exits 2 when an explicit base cannot be found", gateCase, async ({ expect }) => {
     const result = await specDiff("no-such-ref-or-file", fixturePath("base"));
     expect(result.exitCode).toBe(2);
     expect(result.lines.join("\n")).toMatch(/no-such-ref-or-file is not a file, and git show .* failed/);
   });
 
-  it("exits 2 for a spec that is not OpenAPI 3", async () => {
+  it("exits 2 for a spec that is not OpenAPI 3", gateCase, async ({ expect }) => {
     const repo = await scratch(["base"]);
     await writeFile(join(repo, "swagger.yaml"), "swagger: '2.0'\ninfo: {title: x, version: 1.0.0}\npaths: {}\n");
     const result = await specDiff(join(repo, "swagger.yaml"), fixturePath("base"), repo);
@@ -62,76 +65,88 @@ describe("npm run spec:diff with an explicit base", () => {
     expect(result.lines.at(-1)).toMatch(/only OpenAPI 3\.x documents can be compared/);
   });
 
-  it("reads a base from any git ref", async () => {
+  it("reads a base from any git ref", gateCase, async ({ expect }) => {
     const repo = await scratch(["base", "add-operation"]);
     const result = await specDiff("HEAD~1", fixturePath("remove-operation"), repo);
     expect(result.exitCode).toBe(1);
     expect(result.lines[0]).toMatch(/^spec:diff: HEAD~1:spec\/openapi\.yaml -> .*remove-operation\.yaml$/);
-  }, 60_000);
+  });
 });
 
 describe("npm run spec:diff in CI: the last released spec and the previous commit", () => {
-  it("compares with both and passes when neither finds a breaking change", async () => {
+  it("compares with both and passes when neither finds a breaking change", gateCase, async ({ expect }) => {
     const repo = await scratch(["base", "add-operation"], "base");
     const result = await gateIn(repo);
     expect(result.exitCode).toBe(0);
     expect(result.lines).toContain("spec:diff: released spec/released/openapi-1.0.0.yaml -> spec/openapi.yaml");
     expect(result.lines).toContain("spec:diff: HEAD~1:spec/openapi.yaml -> spec/openapi.yaml");
     expect(result.lines.filter((line) => line.startsWith("OK: no breaking change"))).toHaveLength(2);
-  }, 60_000);
+  });
 
-  it("fails on a break against the previous commit that a major version allowed against the release", async () => {
-    // major-bump (2.0.0) removes an operation; removing another one under the same 2.0.0 must fail.
-    const repo = await scratch(["major-bump"], "base");
-    const spec = await readFile(fixturePath("major-bump"), "utf8");
-    await writeFile(
-      join(repo, "spec/openapi.yaml"),
-      spec.replace(/ {2}\/api\/sessions\/\{id\}\/export:[\s\S]*?(?=\ncomponents:)/, ""),
-    );
-    await git(repo, "commit", "-qam", "remove export too");
-    const result = await gateIn(repo);
-    expect(result.exitCode).toBe(1);
-    expect(result.lines).toContain(
-      "OK: 2 breaking changes, allowed by the new major version (info.version 1.0.0 -> 2.0.0).",
-    );
-    expect(result.lines).toContain("  - removed operation GET /api/sessions/{id}/export (exportSession)");
-    expect(result.lines.at(-1)).toMatch(
-      /^FAIL: 1 breaking change without a new major version \(info\.version 2\.0\.0 -> 2\.0\.0\)/,
-    );
-  }, 60_000);
+  it(
+    "fails on a break against the previous commit that a major version allowed against the release",
+    gateCase,
+    async ({ expect }) => {
+      // major-bump (2.0.0) removes an operation; removing another one under the same 2.0.0 must fail.
+      const repo = await scratch(["major-bump"], "base");
+      const spec = await readFile(fixturePath("major-bump"), "utf8");
+      await writeFile(
+        join(repo, "spec/openapi.yaml"),
+        spec.replace(/ {2}\/api\/sessions\/\{id\}\/export:[\s\S]*?(?=\ncomponents:)/, ""),
+      );
+      await git(repo, "commit", "-qam", "remove export too");
+      const result = await gateIn(repo);
+      expect(result.exitCode).toBe(1);
+      expect(result.lines).toContain(
+        "OK: 2 breaking changes, allowed by the new major version (info.version 1.0.0 -> 2.0.0).",
+      );
+      expect(result.lines).toContain("  - removed operation GET /api/sessions/{id}/export (exportSession)");
+      expect(result.lines.at(-1)).toMatch(
+        /^FAIL: 1 breaking change without a new major version \(info\.version 2\.0\.0 -> 2\.0\.0\)/,
+      );
+    },
+  );
 
-  it("in a shallow clone without the previous commit, cannot pass (exit 2) and says how to fix it", async () => {
-    const origin = await scratch(["base", "add-operation"], "base");
-    const clone = `${origin}-shallow`;
-    repos.push(clone);
-    await git(origin, "clone", "-q", "--depth", "1", `file://${origin}`, clone);
-    const result = await gateIn(clone);
-    expect(result.exitCode).toBe(2);
-    expect(result.lines.at(-1)).toBe(
-      "spec:diff: this clone is shallow and lacks the previous commit: fetch it (git fetch --deepen=1)",
-    );
-  }, 60_000);
+  it(
+    "in a shallow clone without the previous commit, cannot pass (exit 2) and says how to fix it",
+    gateCase,
+    async ({ expect }) => {
+      const origin = await scratch(["base", "add-operation"], "base");
+      const clone = `${origin}-shallow`;
+      repos.push(clone);
+      await git(origin, "clone", "-q", "--depth", "1", `file://${origin}`, clone);
+      const result = await gateIn(clone);
+      expect(result.exitCode).toBe(2);
+      expect(result.lines.at(-1)).toBe(
+        "spec:diff: this clone is shallow and lacks the previous commit: fetch it (git fetch --deepen=1)",
+      );
+    },
+  );
 
-  it("on a repository's first commit, still compares with the released spec and fails on a break", async () => {
-    const repo = await scratch(["remove-operation"], "base");
-    const result = await gateIn(repo);
-    expect(result.exitCode).toBe(1);
-    expect(result.lines).toContain("  - removed operation DELETE /api/sessions/{id} (deleteSession)");
-    expect(result.lines.at(-1)).toBe(
-      "spec:diff: HEAD~1:spec/openapi.yaml: nothing to compare: HEAD is the repository's first commit: there is no previous spec.",
-    );
-  }, 60_000);
+  it(
+    "on a repository's first commit, still compares with the released spec and fails on a break",
+    gateCase,
+    async ({ expect }) => {
+      const repo = await scratch(["remove-operation"], "base");
+      const result = await gateIn(repo);
+      expect(result.exitCode).toBe(1);
+      expect(result.lines).toContain("  - removed operation DELETE /api/sessions/{id} (deleteSession)");
+      expect(result.lines.at(-1)).toBe(
+        "spec:diff: HEAD~1:spec/openapi.yaml: nothing to compare: HEAD is the repository's first commit: there is no previous spec.",
+      );
+    },
+  );
 
-  it("cannot pass without a released spec recorded", async () => {
+  it("cannot pass without a released spec recorded", gateCase, async ({ expect }) => {
     const repo = await scratch(["base", "add-operation"]);
     const result = await gateIn(repo);
     expect(result.exitCode).toBe(2);
     expect(result.lines[0]).toBe("spec:diff: no released spec in spec/released: record one with npm run spec:release");
-  }, 60_000);
+  });
 });
 
 describe("npm run spec:release", () => {
-  it("records the spec under its version, once", async () => {
+  it("records the spec under its version, once", gateCase, async ({ expect }) => {
     const repo = await scratch(["base"]);
     expect(await recordRelease(repo)).toEqual({
       exitCode: 0,
@@ -144,7 +159,7 @@ describe("npm run spec:release", () => {
     ]);
   });
 
-  it("refuses a changed spec under a version already released", async () => {
+  it("refuses a changed spec under a version already released", gateCase, async ({ expect }) => {
     const repo = await scratch(["add-operation"], "base");
     const result = await recordRelease(repo);
     expect(result).toEqual({
@@ -153,7 +168,7 @@ describe("npm run spec:release", () => {
     });
   });
 
-  it("refuses a new version that breaks the last release without a new major version", async () => {
+  it("refuses a new version that breaks the last release without a new major version", gateCase, async ({ expect }) => {
     const repo = await scratch(["remove-operation"], "base");
     const spec = await readFile(join(repo, "spec/openapi.yaml"), "utf8");
     await writeFile(join(repo, "spec/openapi.yaml"), spec.replace("version: 1.0.0", "version: 1.1.0"));
@@ -161,5 +176,5 @@ describe("npm run spec:release", () => {
     expect(result.exitCode).toBe(1);
     expect(result.lines).toContain("  - removed operation DELETE /api/sessions/{id} (deleteSession)");
     expect(result.lines.at(-1)).toBe("spec:release: spec/released/openapi-1.1.0.yaml not recorded.");
-  }, 60_000);
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * The breaking-change gate on fixture pairs (test/fixtures/spec-diff/): base.yaml against a copy
  * with one change, through the whole pipeline, real `redocly diff` included. Each case names
- * the exact lines the gate prints, breaking ones and the others. The cases run one after the
- * other: each starts redocly, and the machine the tests share has two cores.
+ * the exact lines the gate prints, breaking ones and the others. Each case spends most of its
+ * time starting a `redocly diff` process, so the cases of a group run concurrently (up to
+ * vitest's maxConcurrency, 5): on two cores, one process starts while another one reads.
  */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { compareSpecs } from "../../scripts/lib/spec-diff/gate.ts";
 import { fixtureSpec } from "../helpers/spec-diff.ts";
 
@@ -28,28 +29,27 @@ const successBodies =
 /** A fixture, the breaking lines it must print, and the other lines. */
 type Case = [fixture: string, breaking: string[], others: string[]];
 
+/** Every case here runs concurrently with the others of its group; `expect` comes from its context. */
+const gateCase = { concurrent: true, timeout: 60_000 };
+
 function expectLines(cases: Case[]) {
-  it.each(cases)(
-    "%s",
-    async (name, breaking, others) => {
-      const result = await diffFixture(name);
-      expect(texts(result.breaking)).toEqual(breaking);
-      expect(texts(result.changes.filter((c) => !c.breaking))).toEqual(others);
-      expect(result.ok).toBe(breaking.length === 0);
-      expect(new Set(texts(result.changes)).size).toBe(result.changes.length);
-    },
-    60_000,
-  );
+  it.for(cases)("%s", gateCase, async ([name, breaking, others], { expect }) => {
+    const result = await diffFixture(name);
+    expect(texts(result.breaking)).toEqual(breaking);
+    expect(texts(result.changes.filter((c) => !c.breaking))).toEqual(others);
+    expect(result.ok).toBe(breaking.length === 0);
+    expect(new Set(texts(result.changes)).size).toBe(result.changes.length);
+  });
 }
 
 describe("spec:diff sees no change where the same API is described another way", () => {
-  it.each(["same-parameters-on-operations", "same-refs-inlined", "same-allof-merged", "same-key-order"])(
+  it.for(["same-parameters-on-operations", "same-refs-inlined", "same-allof-merged", "same-key-order"])(
     "%s: no change, not even a documentation one",
-    async (name) => {
+    gateCase,
+    async (name, { expect }) => {
       const result = await diffFixture(name);
       expect(result).toMatchObject({ ok: true, changes: [], documentation: 0 });
     },
-    60_000,
   );
 });
 
@@ -251,16 +251,16 @@ describe("spec:diff on a recursive schema", () => {
     },
   });
 
-  it("reports a field removed from it once, at the operation", async () => {
+  it("reports a field removed from it once, at the operation", gateCase, async ({ expect }) => {
     const result = await compareSpecs(tree({ size: { type: "integer" } }), tree({}));
     expect(texts(result.changes)).toEqual(["response field Node.size removed, in GET /tree (getTree) 200"]);
-  }, 60_000);
+  });
 });
 
 describe("spec:diff's version policy", () => {
-  it("a breaking change passes when info.version has a new major version", async () => {
+  it("a breaking change passes when info.version has a new major version", gateCase, async ({ expect }) => {
     const result = await diffFixture("major-bump");
     expect(result).toMatchObject({ ok: true, majorBumped: true, baseVersion: "1.0.0", headVersion: "2.0.0" });
     expect(texts(result.breaking)).toEqual(["removed operation DELETE /api/sessions/{id} (deleteSession)"]);
-  }, 60_000);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { alignEnvelopes } from "./envelope.ts";
 import { findChanges } from "./find.ts";
-import type { Obj } from "./json.ts";
+import { type Obj, sameJson } from "./json.ts";
 import { judge } from "./judge.ts";
 import { groupLines, type SpecChange } from "./lines.ts";
 import { normalizeSpec } from "./normalize.ts";
@@ -47,7 +47,8 @@ export async function compareSpecs(base: Obj, head: Obj): Promise<GateResult> {
   const aligned = alignEnvelopes(normalizeSpec(base), normalizeSpec(head));
   const originals = { base, head, envelopes: aligned.changes };
   const docs = { base: aligned.base, head: aligned.head, originals };
-  const report = await findChanges(docs.base, docs.head);
+  // Equivalent descriptions normalize to the same document: nothing for redocly to find.
+  const report = sameJson(docs.base, docs.head) ? { changes: [] } : await findChanges(docs.base, docs.head);
   const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes);
   const verdicts = subjects.flatMap((subject) => judge(subject, docs));
   const changes = groupLines(verdicts.map((v) => ({ breaking: v.breaking, ...word(v, originals) })));
