@@ -157,6 +157,11 @@ describe("spec:diff judges media types and statuses by direction", () => {
       ["request body now also accepted as application/yaml, in POST /api/sessions (createSession)"],
     ],
     [
+      "widen-request-media-type-to-any",
+      [],
+      ["request body media type application/json -> */*, in POST /api/sessions (createSession)"],
+    ],
+    [
       "remove-status",
       ["error status 404 no longer documented (its body may now be anything), in GET /api/sessions/{id} (getSession)"],
       [],

@@ -59,14 +59,16 @@ export function judgeParameters(docs: Docs, op: OpRef): Verdict[] {
 export function judgeMedia(before: Obj, after: Obj, direction: Direction, base: Partial<Verdict>): Verdict[] {
   const verdicts: Verdict[] = [];
   const [inner, outer] = direction === "request" ? [before, after] : [after, before];
-  for (const [type, media] of Object.entries(inner)) {
+  for (const type of Object.keys(inner)) {
     const cover = type in outer ? type : Object.keys(outer).find((o) => mediaCovers(o, type));
     const code = direction === "request" ? "media-dropped" : "media-added";
     if (cover === undefined) verdicts.push({ ...base, breaking: true, code, name: type });
     else if (cover !== type) {
-      const [old, now] = direction === "request" ? [media, outer[cover]] : [outer[cover], media];
-      const ok = fits(asObj(old).schema, asObj(now).schema, direction);
-      verdicts.push({ ...base, breaking: !ok, code: "media-values", name: type, before: cover });
+      // `inner` is the old side for a request and the new side for a response: words read old -> new.
+      const [oldType, newType] = direction === "request" ? [type, cover] : [cover, type];
+      const [old, now] = [asObj(before[oldType]), asObj(after[newType])];
+      const ok = fits(old.schema, now.schema, direction);
+      verdicts.push({ ...base, breaking: !ok, code: "media-values", name: newType, before: oldType });
     }
   }
   for (const type of Object.keys(outer)) {
