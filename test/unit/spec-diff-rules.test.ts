@@ -5,13 +5,17 @@
 import { describe, expect, it } from "vitest";
 import { envelopeKey } from "../../scripts/lib/spec-diff/envelope.ts";
 import { applyPolicy, majorOf } from "../../scripts/lib/spec-diff/gate.ts";
+import { at } from "../../scripts/lib/spec-diff/json.ts";
 import { judgeParameters } from "../../scripts/lib/spec-diff/judge-parts.ts";
 import { judgeResponses } from "../../scripts/lib/spec-diff/judge-responses.ts";
 import { groupLines } from "../../scripts/lib/spec-diff/lines.ts";
 import { mergeSchemaList } from "../../scripts/lib/spec-diff/merge-all-of.ts";
+import { pathIn } from "../../scripts/lib/spec-diff/names.ts";
 import { normalizeSpec } from "../../scripts/lib/spec-diff/normalize.ts";
 import { within } from "../../scripts/lib/spec-diff/schema-subset.ts";
+import { alignUnions } from "../../scripts/lib/spec-diff/unions.ts";
 import { pairVariants } from "../../scripts/lib/spec-diff/variants.ts";
+import { unionText, valuesText } from "../../scripts/lib/spec-diff/word-values.ts";
 
 const response = { direction: "response" as const };
 const request = { direction: "request" as const };
@@ -192,6 +196,41 @@ describe("envelopes and variants", () => {
       [1, 0],
       [0, 1],
     ]);
+  });
+});
+
+describe("schemas wrapped in a union or unwrapped from one", () => {
+  const session = { type: "object", properties: { id: str } };
+  const nullable = { anyOf: [session, { type: "null" }] };
+  const op = { path: "/a", method: "get" };
+  const body = (schema: object) => ({
+    paths: { "/a": { get: { responses: { "200": { content: { "application/json": { schema } } } } } } },
+  });
+  const schemaOf = (doc: object) => at(doc, ["paths", "/a", "get", "responses", "200", "content", "application/json"]);
+
+  it("writes the plain side as a union of one variant and says where", () => {
+    const aligned = alignUnions(body({ type: "array", items: session }), body({ type: "array", items: nullable }));
+    expect(schemaOf(aligned.base)).toEqual({ schema: { type: "array", items: { anyOf: [session] } } });
+    expect(schemaOf(aligned.head)).toEqual({ schema: { type: "array", items: nullable } });
+    const where = { method: "get", path: "/a", where: "200", mediaType: "application/json" };
+    expect(aligned.wraps).toEqual([{ ...where, side: "base", at: ["items"], key: "anyOf" }]);
+    const originals = { base: {}, head: {}, envelopes: [], unions: aligned.wraps };
+    const ref = { where: "200", baseMediaType: "application/json", headMediaType: "application/json" };
+    const inside = ["items", "anyOf", "0", "properties", "id"];
+    expect(pathIn("base", op, ref, inside, originals)).toEqual(["items", "properties", "id"]);
+    expect(pathIn("head", op, ref, inside, originals)).toEqual(inside);
+  });
+
+  it("leaves a schema alone when no variant of the other side's union is like it", () => {
+    expect(alignUnions(body(str), body(nullable)).wraps).toEqual([]);
+  });
+
+  it("says a kind of value gained or lost in words, and shows overlapping values as before -> after", () => {
+    expect(unionText({ anyOf: [session] }, nullable)).toBe("may now also be null");
+    expect(unionText(nullable, { anyOf: [session] })).toBe("can no longer be null");
+    const known = { type: "string", enum: ["a"] };
+    expect(unionText({ anyOf: [known] }, { anyOf: [known, str] })).toBeUndefined();
+    expect(valuesText({ anyOf: [known] }, { anyOf: [known, str] })).toBe("one of a -> one of a or a string");
   });
 });
 

@@ -119,7 +119,7 @@ describe("spec:diff judges values: a narrower response or a wider request is saf
     [
       "widen-request-anyof",
       [],
-      [`request field CreateSessionRequest.title: a string -> a string or null, in ${createBody}`],
+      [`request field CreateSessionRequest.title may now also be null, in ${createBody}`],
     ],
     [
       "narrow-request-oneof",
@@ -128,7 +128,12 @@ describe("spec:diff judges values: a narrower response or a wider request is saf
     ],
     [
       "widen-response-anyof",
-      [`response field SessionData.cost: a number -> a number or a string, in ${sessionData("cost")}`],
+      [`response field SessionData.cost may now also be a string, in ${sessionData("cost")}`],
+      [],
+    ],
+    [
+      "widen-response-items-nullable",
+      ["response field data[] may now also be null, in GET /api/sessions (listSessions) 200"],
       [],
     ],
   ]);

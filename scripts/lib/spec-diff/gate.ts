@@ -1,6 +1,7 @@
 /**
  * The breaking-change gate, stage by stage: normalize both specs (normalize.ts), set aside
- * envelopes dropped or added (envelope.ts), let `redocly diff` find what changed (find.ts),
+ * envelopes dropped or added (envelope.ts), write a schema wrapped in a union on one side only
+ * as a union of one variant on the other (unions.ts), let `redocly diff` find what changed (find.ts),
  * gather its findings into subjects (subjects.ts), judge each with direction-aware rules
  * (judge.ts), word the verdicts (word.ts), and apply the version policy: a breaking change
  * fails unless `info.version` has a new major version.
@@ -12,6 +13,7 @@ import { judge } from "./judge.ts";
 import { groupLines, type SpecChange } from "./lines.ts";
 import { normalizeSpec } from "./normalize.ts";
 import { collectSubjects } from "./subjects.ts";
+import { alignUnions } from "./unions.ts";
 import { word } from "./word.ts";
 
 /** One line of the report (defined in lines.ts). */
@@ -45,8 +47,9 @@ function versionOf(doc: Obj): string | undefined {
 /** Compares two parsed OpenAPI 3.x documents and applies the policy. */
 export async function compareSpecs(base: Obj, head: Obj): Promise<GateResult> {
   const aligned = alignEnvelopes(normalizeSpec(base), normalizeSpec(head));
-  const originals = { base, head, envelopes: aligned.changes };
-  const docs = { base: aligned.base, head: aligned.head, originals };
+  const unions = alignUnions(aligned.base, aligned.head);
+  const originals = { base, head, envelopes: aligned.changes, unions: unions.wraps };
+  const docs = { base: unions.base, head: unions.head, originals };
   // Equivalent descriptions normalize to the same document: nothing for redocly to find.
   const report = sameJson(docs.base, docs.head) ? { changes: [] } : await findChanges(docs.base, docs.head);
   const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes);

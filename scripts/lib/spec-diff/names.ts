@@ -7,9 +7,14 @@ import type { EnvelopeChange } from "./envelope.ts";
 import { asObj, at, isObj, type Obj, pointerSegments } from "./json.ts";
 import type { OpRef } from "./place.ts";
 import type { BodyRef } from "./subjects.ts";
+import type { UnionWrap } from "./unions.ts";
 
-/** The original (not normalized) documents, used to name components and operations. */
-export type Originals = { base: Obj; head: Obj; envelopes: EnvelopeChange[] };
+/**
+ * The original (not normalized) documents, used to name components and operations, and how the
+ * compared documents differ from them in shape: envelopes set aside, plain schemas written as
+ * unions of one variant.
+ */
+export type Originals = { base: Obj; head: Obj; envelopes: EnvelopeChange[]; unions?: UnionWrap[] };
 
 /** `GET /api/sessions (listSessions)`, from the old document when it has the operation. */
 export function operationName(op: OpRef, originals: Originals): string {
@@ -34,9 +39,25 @@ export function fieldName(segments: string[]): string {
   return name;
 }
 
+/** The path without the `[anyOf, 0]` steps unions.ts inserted on this side, innermost first. */
+function unwrapped(side: "base" | "head", op: OpRef, body: BodyRef, path: string[], wraps: UnionWrap[]): string[] {
+  const mediaType = side === "base" ? body.baseMediaType : body.headMediaType;
+  const mine = wraps
+    .filter((w) => w.side === side && w.method === op.method && w.path === op.path && w.where === body.where)
+    .filter((w) => w.mediaType === mediaType)
+    .sort((a, b) => b.at.length - a.at.length);
+  let out = path;
+  for (const { at, key } of mine) {
+    const inserted = [...at, key, "0"];
+    if (inserted.every((segment, i) => out[i] === segment)) out = [...at, ...out.slice(inserted.length)];
+  }
+  return out;
+}
+
 /**
  * A body's schema path as written in one of the original documents: inside the envelope when
- * that side had the envelope the other lost (or gained).
+ * that side had the envelope the other lost (or gained), and without the union of one variant
+ * a plain schema was written as.
  */
 export function pathIn(
   side: "base" | "head",
@@ -49,7 +70,8 @@ export function pathIn(
   const envelope = originals.envelopes.find(
     (e) => e.method === op.method && e.path === op.path && e.where === body.where && e.change === enveloped,
   );
-  return envelope ? ["properties", envelope.key, ...path] : path;
+  const own = unwrapped(side, op, body, path, originals.unions ?? []);
+  return envelope ? ["properties", envelope.key, ...own] : own;
 }
 
 function deref(doc: Obj, node: unknown): { node: unknown; component?: string } {

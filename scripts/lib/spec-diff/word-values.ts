@@ -3,6 +3,7 @@
  * gemini", "format (none) -> uuid", "minimum 1 -> 0", "2 -> 3 variants".
  */
 import { canonical, isObj, type Obj } from "./json.ts";
+import { allowsAny, isAnnotation, typesOf } from "./schema-facts.ts";
 import { pairVariants, type VariantNames } from "./variants.ts";
 
 /** A value as it appears in a line: short JSON, or "(none)". */
@@ -81,7 +82,10 @@ function variantsText(before: Obj, after: Obj, names?: VariantNames): string | u
       ? `one of ${variants.list.length} variants (${shown.join("; ")}; ...)`
       : shown.join(" or ");
   };
-  if (!old || !now) return `${picture(before, names?.before)} -> ${picture(after, names?.after)}`;
+  // A union of one variant is a plain schema written as a union (unions.ts): show both pictures.
+  if (!old || !now || old.list.length === 1 || now.list.length === 1) {
+    return `${picture(before, names?.before)} -> ${picture(after, names?.after)}`;
+  }
   const pairs = pairVariants(old.list, now.list, names);
   const paired = new Set(pairs.values());
   const added = now.list.flatMap((v, j) => (paired.has(j) ? [] : [variantSummary(v, names?.after[j])]));
@@ -91,6 +95,52 @@ function variantsText(before: Obj, after: Obj, names?: VariantNames): string | u
     removed.length && `variants removed: ${removed.join(", ")}`,
   ];
   return parts.filter(Boolean).join("; ") || "its variants changed";
+}
+
+/** True when no value of one of these variants is a value of one of those (by JSON type). */
+function disjoint(these: unknown[], those: unknown[]): boolean {
+  const overlap = (x: Obj, y: Obj) => allowsAny(x, typesOf(y)) || allowsAny(y, typesOf(x));
+  return these.every((v) => those.every((w) => isObj(v) && isObj(w) && !overlap(v, w)));
+}
+
+/**
+ * "may now also be null" when a union only gained variants of new types, "can no longer be
+ * null" when it only lost such variants; undefined for any other change. A variant whose values
+ * overlap the others' (a string beside known strings) is left to `valuesText`, which shows both.
+ */
+export function unionText(before: unknown, after: unknown, names?: VariantNames): string | undefined {
+  const [b, a] = [isObj(before) ? before : {}, isObj(after) ? after : {}];
+  const [old, now] = [variantsOf(b), variantsOf(a)];
+  if (!old || !now || old.key !== now.key) return undefined;
+  const rest = (s: Obj) => canonical(Object.entries(s).filter(([k]) => k !== old.key && !isAnnotation(k)));
+  if (rest(b) !== rest(a)) return undefined;
+  const pairs = pairVariants(old.list, now.list, names);
+  const paired = new Set(pairs.values());
+  const added = now.list.flatMap((v, j) => (paired.has(j) ? [] : [{ v, name: names?.after[j] }]));
+  const removed = old.list.flatMap((v, i) => (pairs.has(i) ? [] : [{ v, name: names?.before[i] }]));
+  const says = (list: { v: unknown; name?: string }[]) => list.map(({ v, name }) => variantSummary(v, name));
+  const kept = (list: unknown[], drop: { v: unknown }[]) => list.filter((v) => !drop.some((d) => d.v === v));
+  if (
+    added.length > 0 &&
+    removed.length === 0 &&
+    disjoint(
+      added.map((x) => x.v),
+      old.list,
+    )
+  ) {
+    return `may now also be ${says(added).join(" or ")}`;
+  }
+  if (
+    removed.length > 0 &&
+    added.length === 0 &&
+    disjoint(
+      removed.map((x) => x.v),
+      kept(old.list, removed),
+    )
+  ) {
+    return `can no longer be ${says(removed).join(" or ")}`;
+  }
+  return undefined;
 }
 
 /** The types a schema allows, counting those of its variants when it has no `type` itself. */
@@ -130,7 +180,8 @@ export function valuesText(before: unknown, after: unknown, names?: VariantNames
   if (before === undefined) return "now described by a schema";
   if (after === undefined) return "no longer described by a schema";
   const [b, a] = [isObj(before) ? before : {}, isObj(after) ? after : {}];
-  if (!variantsOf(b) !== !variantsOf(a)) return variantsText(b, a, names) as string;
+  const single = (s: Obj) => variantsOf(s)?.list.length === 1;
+  if (!variantsOf(b) !== !variantsOf(a) || single(b) || single(a)) return variantsText(b, a, names) as string;
   const parts: string[] = [];
   const [oldType, newType] = [typesText(b), typesText(a)];
   if (oldType !== newType) parts.push(`type ${oldType ?? "any"} -> ${newType ?? "any"}`);

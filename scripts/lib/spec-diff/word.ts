@@ -11,7 +11,7 @@ import type { BodyRef } from "./subjects.ts";
 import type { VariantNames } from "./variants.ts";
 import type { Verdict } from "./verdict.ts";
 import { partText } from "./word-parts.ts";
-import { shown, valuesText } from "./word-values.ts";
+import { shown, unionText, valuesText } from "./word-values.ts";
 
 /** Where a change is: an operation, the part of it (a status, the request body), a field path. */
 export type Where = { op: string; part: string; at: string };
@@ -77,8 +77,11 @@ function wordBody(v: Verdict, originals: Originals): Worded {
   const { subject, at, field } = inSchema
     ? fieldSubject(v, originals)
     : { subject: `${response ? "response" : "request"} body`, at: "", field: undefined };
-  const verb = bodyWords[v.code]?.({ ...v, variants: unionNames(v, originals) }, response) ?? v.code;
-  const joiner = v.code === "values" || v.code === "default" ? ": " : " ";
+  const variants = unionNames(v, originals);
+  // A union that only gained or lost a kind of value reads as a sentence: "data[] may now also be null".
+  const union = v.code === "values" ? unionText(v.before, v.after, variants) : undefined;
+  const verb = union ?? bodyWords[v.code]?.({ ...v, variants }, response) ?? v.code;
+  const joiner = !union && (v.code === "values" || v.code === "default") ? ": " : " ";
   const where = { op: operationName(v.op as OpRef, originals), part: partName(v.body), at };
   return { subject, joiner, verb, where, field };
 }
