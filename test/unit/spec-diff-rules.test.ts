@@ -12,6 +12,7 @@ import { groupLines } from "../../scripts/lib/spec-diff/lines.ts";
 import { mergeSchemaList } from "../../scripts/lib/spec-diff/merge-all-of.ts";
 import { pathIn } from "../../scripts/lib/spec-diff/names.ts";
 import { normalizeSpec } from "../../scripts/lib/spec-diff/normalize.ts";
+import { alignPathNames } from "../../scripts/lib/spec-diff/path-names.ts";
 import { within } from "../../scripts/lib/spec-diff/schema-subset.ts";
 import { alignUnions } from "../../scripts/lib/spec-diff/unions.ts";
 import { pairVariants } from "../../scripts/lib/spec-diff/variants.ts";
@@ -196,6 +197,25 @@ describe("envelopes and variants", () => {
       [1, 0],
       [0, 1],
     ]);
+  });
+});
+
+describe("paths whose template variables were renamed", () => {
+  const param = (name: string) => ({ name, in: "path", required: true, schema: str });
+  const item = (name: string) => ({ get: { parameters: [param(name), { name: "q", in: "query", schema: str }] } });
+  const doc = (paths: object) => ({ paths });
+
+  it("are put back under the old path, with the path parameter renamed back", () => {
+    const aligned = alignPathNames(doc({ "/s/{id}": item("id") }), doc({ "/s/{sessionId}": item("sessionId") }));
+    expect(aligned.renames).toEqual([
+      { path: "/s/{id}", headPath: "/s/{sessionId}", variables: [{ before: "id", after: "sessionId" }] },
+    ]);
+    expect(aligned.head.paths).toEqual({ "/s/{id}": item("id") });
+  });
+
+  it("are left alone when two new paths have the old one's shape", () => {
+    const head = doc({ "/s/{a}": item("a"), "/s/{b}": item("b") });
+    expect(alignPathNames(doc({ "/s/{id}": item("id") }), head).renames).toEqual([]);
   });
 });
 

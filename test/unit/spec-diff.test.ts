@@ -63,6 +63,13 @@ describe("spec:diff names removed and added operations as the old spec has them"
       ["added operation POST /api/notifications/{id}/respond (respondToNotification)"],
     ],
     ["rename-operation-id", ["operationId of GET /api/sessions/{id} (getSession) changed to fetchSession"], []],
+    [
+      "rename-path-parameter",
+      [
+        "path parameter id renamed to sessionId (the URL is the same; generated clients name the argument after it), in GET /api/sessions/{id} (getSession); DELETE /api/sessions/{id} (deleteSession)",
+      ],
+      [],
+    ],
   ]);
 });
 
@@ -116,11 +123,7 @@ describe("spec:diff judges values: a narrower response or a wider request is saf
     ],
     ["narrow-request-enum", [`request field CreateSessionRequest.mode: values removed: plan, in ${createBody}`], []],
     ["widen-request-enum", [], [`request field CreateSessionRequest.mode: values added: review, in ${createBody}`]],
-    [
-      "widen-request-anyof",
-      [],
-      [`request field CreateSessionRequest.title may now also be null, in ${createBody}`],
-    ],
+    ["widen-request-anyof", [], [`request field CreateSessionRequest.title may now also be null, in ${createBody}`]],
     [
       "narrow-request-oneof",
       [`request field CreateSessionRequest.mode: one of agent, chat, plan -> "chat" or "agent", in ${createBody}`],

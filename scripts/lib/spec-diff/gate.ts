@@ -1,5 +1,6 @@
 /**
- * The breaking-change gate, stage by stage: normalize both specs (normalize.ts), set aside
+ * The breaking-change gate, stage by stage: normalize both specs (normalize.ts), put a path
+ * whose template variables were renamed back under its old name (path-names.ts), set aside
  * envelopes dropped or added (envelope.ts), write a schema wrapped in a union on one side only
  * as a union of one variant on the other (unions.ts), let `redocly diff` find what changed (find.ts),
  * gather its findings into subjects (subjects.ts), judge each with direction-aware rules
@@ -12,6 +13,7 @@ import { type Obj, sameJson } from "./json.ts";
 import { judge } from "./judge.ts";
 import { groupLines, type SpecChange } from "./lines.ts";
 import { normalizeSpec } from "./normalize.ts";
+import { alignPathNames, withOldPathNames } from "./path-names.ts";
 import { collectSubjects } from "./subjects.ts";
 import { alignUnions } from "./unions.ts";
 import { word } from "./word.ts";
@@ -46,13 +48,15 @@ function versionOf(doc: Obj): string | undefined {
 
 /** Compares two parsed OpenAPI 3.x documents and applies the policy. */
 export async function compareSpecs(base: Obj, head: Obj): Promise<GateResult> {
-  const aligned = alignEnvelopes(normalizeSpec(base), normalizeSpec(head));
+  const named = alignPathNames(normalizeSpec(base), normalizeSpec(head));
+  const aligned = alignEnvelopes(named.base, named.head);
   const unions = alignUnions(aligned.base, aligned.head);
-  const originals = { base, head, envelopes: aligned.changes, unions: unions.wraps };
+  const renamedHead = withOldPathNames(head, named.renames);
+  const originals = { base, head: renamedHead, envelopes: aligned.changes, unions: unions.wraps };
   const docs = { base: unions.base, head: unions.head, originals };
   // Equivalent descriptions normalize to the same document: nothing for redocly to find.
   const report = sameJson(docs.base, docs.head) ? { changes: [] } : await findChanges(docs.base, docs.head);
-  const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes);
+  const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes, named.renames);
   const verdicts = subjects.flatMap((subject) => judge(subject, docs));
   const changes = groupLines(verdicts.map((v) => ({ breaking: v.breaking, ...word(v, originals) })));
   return applyPolicy(changes, documentation, versionOf(base), versionOf(head));

@@ -63,6 +63,16 @@ export function judge(subject: Subject, docs: Docs): Verdict[] {
       const body = { where: change.where, baseMediaType: change.mediaType, headMediaType: change.mediaType };
       return [{ breaking: true, code: `envelope-${change.change}`, op, body, name: change.key }];
     }
+    case "path-renamed":
+      // The URL on the wire is the same, but generated clients name the argument after the
+      // parameter (and openapi-fetch keys calls by the path template): like an operationId.
+      return subject.rename.variables.map(({ before, after }) => ({
+        breaking: true,
+        code: "parameter-renamed",
+        op: subject.op,
+        name: `path ${before}`,
+        after,
+      }));
     case "servers":
       return judgeServers(docs);
     case "other":

@@ -11,6 +11,7 @@ import type { EnvelopeChange } from "./envelope.ts";
 import type { DiffChange } from "./find.ts";
 import { at, isObj, type Obj, pointerSegments } from "./json.ts";
 import { type Originals, pathIn, variantNames } from "./names.ts";
+import type { PathRename } from "./path-names.ts";
 import { bodySchema, hasOperation, mediaTypesOf, type OpRef, type Place, pairMediaType, placeOf } from "./place.ts";
 import { httpMethods } from "./schema-walk.ts";
 import { translatePath } from "./variants.ts";
@@ -28,6 +29,7 @@ export type Subject =
   | { type: "field"; op: OpRef; body: BodyRef; at: string[]; baseAt: string[]; name: string }
   | { type: "value"; op: OpRef; body: BodyRef; at: string[]; baseAt: string[] }
   | { type: "envelope"; change: EnvelopeChange }
+  | { type: "path-renamed"; op: OpRef; rename: PathRename }
   | { type: "servers" }
   | { type: "other"; change: DiffChange; op?: OpRef };
 
@@ -217,11 +219,25 @@ const subjectKey = (subject: Subject) =>
     key === "change" && subject.type !== "envelope" ? value.path + value.property + value.kind : value,
   );
 
+/** The operations of a renamed path that both documents have (path-names.ts put them under one name). */
+function renameSubjects(docs: Docs, rename: PathRename): Subject[] {
+  return httpMethods
+    .map((method) => ({ path: rename.path, method }))
+    .filter((op) => hasOperation(docs.base, op) && hasOperation(docs.head, op))
+    .map((op) => ({ type: "path-renamed", op, rename }));
+}
+
 /**
  * Every subject of a redocly report, each once, and the number of findings that only touch
- * documentation (descriptions, examples, tags, extensions).
+ * documentation (descriptions, examples, tags, extensions). Envelopes and path renames were
+ * set aside before redocly ran; each is a subject of its own.
  */
-export function collectSubjects(changes: DiffChange[], docs: Docs, envelopes: EnvelopeChange[]) {
+export function collectSubjects(
+  changes: DiffChange[],
+  docs: Docs,
+  envelopes: EnvelopeChange[],
+  renames: PathRename[] = [],
+) {
   const pairs = unrelatedPairs(changes);
   const subjects = new Map<string, Subject>();
   let documentation = 0;
@@ -238,5 +254,8 @@ export function collectSubjects(changes: DiffChange[], docs: Docs, envelopes: En
     for (const subject of subjectsOf(change, docs)) subjects.set(subjectKey(subject), subject);
   }
   for (const change of envelopes) subjects.set(subjectKey({ type: "envelope", change }), { type: "envelope", change });
+  for (const subject of renames.flatMap((rename) => renameSubjects(docs, rename))) {
+    subjects.set(subjectKey(subject), subject);
+  }
   return { subjects: [...subjects.values()], documentation };
 }

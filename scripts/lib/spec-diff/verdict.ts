@@ -14,6 +14,7 @@ export type VerdictCode =
   | "parameter-optional"
   | "parameter-serialization"
   | "parameter-values"
+  | "parameter-renamed"
   | "body-removed"
   | "body-added"
   | "body-required"

@@ -15,6 +15,7 @@ function parameterText(v: Verdict): string {
     "parameter-optional": `${name} now optional`,
     "parameter-serialization": `${name} serialized differently (style, explode or content changed)`,
     "parameter-values": `${name}: ${valuesText(v.before, v.after)}`,
+    "parameter-renamed": `${name} renamed to ${v.after} (the URL is the same; generated clients name the argument after it)`,
   };
   return texts[v.code] ?? name;
 }
