@@ -3,7 +3,7 @@
  * the bases read from git and from spec/released/, and no silent pass when a base is missing.
  */
 import { execFile } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -133,6 +133,52 @@ describe("npm run spec:diff in CI: the last released spec and the previous commi
       expect(result.lines).toContain("  - removed operation DELETE /api/sessions/{id} (deleteSession)");
       expect(result.lines.at(-1)).toBe(
         "spec:diff: HEAD~1:spec/openapi.yaml: nothing to compare: HEAD is the repository's first commit: there is no previous spec.",
+      );
+    },
+  );
+
+  it(
+    "on the commit that adds the spec, compares with the released spec alone and says so",
+    gateCase,
+    async ({ expect }) => {
+      const repo = await scratch([], "base");
+      await git(repo, "add", "spec");
+      await git(repo, "commit", "-qm", "the released spec, and no spec yet");
+      await copyFile(fixturePath("add-operation"), join(repo, "spec/openapi.yaml"));
+      await git(repo, "add", "spec");
+      await git(repo, "commit", "-qm", "add the spec");
+      const result = await gateIn(repo);
+      expect(result.exitCode).toBe(0);
+      expect(result.lines[0]).toBe("spec:diff: released spec/released/openapi-1.0.0.yaml -> spec/openapi.yaml");
+      expect(result.lines.at(-1)).toBe(
+        "spec:diff: HEAD~1:spec/openapi.yaml: nothing to compare: no earlier commit has spec/openapi.yaml: this commit adds it.",
+      );
+    },
+  );
+
+  it(
+    "compares a spec restored after a commit that deleted it with the last commit that had it",
+    gateCase,
+    async ({ expect }) => {
+      // major-bump (2.0.0) is allowed against the 1.0.0 release; removing export too under the same 2.0.0 is not.
+      const repo = await scratch(["major-bump"], "base");
+      const spec = await readFile(fixturePath("major-bump"), "utf8");
+      await git(repo, "rm", "-q", "spec/openapi.yaml");
+      await git(repo, "commit", "-qm", "delete the spec");
+      await writeFile(
+        join(repo, "spec/openapi.yaml"),
+        spec.replace(/ {2}\/api\/sessions\/\{id\}\/export:[\s\S]*?(?=\ncomponents:)/, ""),
+      );
+      await git(repo, "add", "spec");
+      await git(repo, "commit", "-qm", "restore it without export");
+      const result = await gateIn(repo);
+      expect(result.exitCode).toBe(1);
+      expect(result.lines).toContainEqual(
+        expect.stringMatching(/^spec:diff: [0-9a-f]{12}~1:spec\/openapi\.yaml -> spec\/openapi\.yaml$/),
+      );
+      expect(result.lines).toContain("  - removed operation GET /api/sessions/{id}/export (exportSession)");
+      expect(result.lines.at(-1)).toMatch(
+        /^FAIL: 1 breaking change without a new major version \(info\.version 2\.0\.0 -> 2\.0\.0\)/,
       );
     },
   );

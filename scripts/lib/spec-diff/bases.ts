@@ -1,9 +1,10 @@
 /**
  * What the gate compares the spec with. By default, two bases it is sure to have in CI: the
  * last released spec recorded in the repository (`spec/released/openapi-<version>.yaml`), and
- * the spec of the previous commit. A missing previous commit is never a silent pass: in a
- * shallow clone it is an error (fetch one more commit); only a repository's first commit, which
- * has no previous commit at all, is compared with the released spec alone.
+ * the spec of the previous commit (or, when that commit deleted it, of the last commit that
+ * had it). A missing previous spec is never a silent pass: in a shallow clone it is an error
+ * (fetch more history); only a repository's first commit, and the commit that adds the spec
+ * for the first time, are compared with the released spec alone, and say so.
  */
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -68,7 +69,28 @@ export async function previousCommit(repo: string, specFile: string): Promise<Ba
   const shown = await gitShow(repo, label);
   if ("text" in shown) return { label, text: shown.text };
   const missing = /does not exist|exists on disk, but not in/.test(shown.error);
-  return missing ? { label, skip: `the previous commit has no ${specFile}` } : { label, error: shown.error };
+  return missing ? lastSpecBefore(repo, specFile) : { label, error: shown.error };
+}
+
+/**
+ * The spec in the last commit before HEAD that had it, when HEAD~1 has none: a spec deleted
+ * and restored is still compared with what it was. Only a commit that adds the spec for the
+ * first time has nothing to compare with (the released spec is compared all the same).
+ */
+async function lastSpecBefore(repo: string, specFile: string): Promise<Base> {
+  // The newest commit up to HEAD~1 that touched the file is the one that deleted it.
+  const deleted = (await git(repo, "rev-list", "-n", "1", "HEAD~1", "--", specFile)).trim();
+  if (!deleted) {
+    const shallow = (await git(repo, "rev-parse", "--is-shallow-repository")).trim() === "true";
+    const label = `HEAD~1:${specFile}`;
+    if (shallow) {
+      return { label, error: `the previous commit has no ${specFile} and this clone is shallow: fetch its history` };
+    }
+    return { label, skip: `no earlier commit has ${specFile}: this commit adds it` };
+  }
+  const label = `${deleted.slice(0, 12)}~1:${specFile}`;
+  const shown = await gitShow(repo, label);
+  return "text" in shown ? { label, text: shown.text } : { label, error: shown.error };
 }
 
 /** The last released spec recorded in `dir` (shown as `shownDir`), or an error saying how to record one. */
