@@ -3,9 +3,11 @@
  * model of the sessions resource behind `prism proxy`, which checks every request and answer
  * against spec/openapi.yaml. `--help` lists the flags (scripts/lib/mock-options.ts).
  *
- * Runs until SIGINT or SIGTERM, then stops everything it started. The npm script runs it with
- * `exec node --import tsx`, so that npm's signal reaches this process: a `sh -c` between them
- * would die on SIGTERM without passing it on, and tsx's own CLI would add one more process.
+ * Runs until SIGINT, SIGTERM or SIGHUP, then stops everything it started; on any other way out
+ * (a crash included) scripts/lib/prism.ts stops Prism as the process exits. The npm script
+ * runs it with `exec node --import tsx`, so that npm's signal reaches this process: a `sh -c`
+ * between them would die on SIGTERM without passing it on, and tsx's own CLI would add one
+ * more process.
  */
 import { seedSessions } from "../src/mock/seed.ts";
 import { parseMockCommand, usage } from "./lib/mock-options.ts";
@@ -57,8 +59,8 @@ async function shutdown(signal: string) {
   await mock?.stop();
   process.exit(0);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// SIGHUP (the terminal closed) would otherwise end this process without its 'exit' event.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
 
 try {
   mock = await startMock({ ...config, log: (line) => console.log(line) });

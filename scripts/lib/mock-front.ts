@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type Latency, pickFault, pickLatency } from "../../src/mock/faults.ts";
 import type { SessionsModel } from "../../src/mock/model.ts";
 import { failure } from "../../src/mock/response.ts";
-import { listen, quirkHeader, type RunningServer, readBody, sendMockResponse } from "./mock-http.ts";
+import { guard, listen, quirkHeader, type RunningServer, readBody, sendMockResponse } from "./mock-http.ts";
 
 /** What the front of `npm run mock` does before and after Prism. */
 export type FrontOptions = {
@@ -84,16 +84,18 @@ function forward(req: IncomingMessage, res: ServerResponse, body: string, option
  */
 export function startFront(options: FrontOptions): Promise<RunningServer> {
   const random = options.random ?? Math.random;
-  const server = createServer(async (req, res) => {
-    if (req.method === "OPTIONS" && req.headers["access-control-request-method"])
-      return preflight(req, res, options.quirks ?? false);
-    const body = await readBody(req);
-    if (req.url?.startsWith("/__mock/")) return control(req, res, options.model);
-    const delay = pickLatency(options.latency, random);
-    if (delay > 0) await sleep(delay);
-    const fault = pickFault(options.failRate, random);
-    if (fault) return sendMockResponse(res, fault, cors);
-    forward(req, res, body, options);
-  });
+  const server = createServer(
+    guard(async (req, res) => {
+      if (req.method === "OPTIONS" && req.headers["access-control-request-method"])
+        return preflight(req, res, options.quirks ?? false);
+      const body = await readBody(req);
+      if (req.url?.startsWith("/__mock/")) return control(req, res, options.model);
+      const delay = pickLatency(options.latency, random);
+      if (delay > 0) await sleep(delay);
+      const fault = pickFault(options.failRate, random);
+      if (fault) return sendMockResponse(res, fault, cors);
+      forward(req, res, body, options);
+    }, options.log),
+  );
   return listen(server, options.port, options.host);
 }

@@ -54,7 +54,7 @@ export async function startMock(config: MockConfig = {}): Promise<RunningMock> {
   let modelServer: RunningServer | undefined;
   let prism: Prism | undefined;
   try {
-    if (model) modelServer = await startModelServer(model);
+    if (model) modelServer = await startModelServer(model, { log });
     prism = await startPrism({
       mode: modelServer ? "proxy" : "mock",
       upstream: modelServer?.url,

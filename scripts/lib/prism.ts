@@ -56,6 +56,27 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
+/** Prism processes this process started and that still run. */
+const running = new Set<ChildProcess>();
+let exitHooked = false;
+
+/**
+ * Whatever way this process ends (a crash, an unhandled rejection, `process.exit` before an
+ * orderly stop), its Prism processes end with it: the 'exit' event runs on every path but
+ * SIGKILL and an unhandled signal, and only synchronous work runs there, so they get SIGTERM
+ * without a wait.
+ */
+function stopWithThisProcess(child: ChildProcess) {
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once("exit", () => {
+      for (const each of running) each.kill("SIGTERM");
+    });
+  }
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+}
+
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -92,6 +113,7 @@ export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
     env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  stopWithThisProcess(child);
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
