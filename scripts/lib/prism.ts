@@ -10,7 +10,7 @@ export type Prism = {
   url: string;
   /** The process id of Prism. */
   pid: number;
-  /** Everything Prism printed so far. */
+  /** What Prism printed until it listened (later lines only go to `onLine`). */
   output: () => string;
   /** Stops the process and waits for it to exit. */
   stop: () => Promise<void>;
@@ -121,10 +121,14 @@ export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
       clearTimeout(timer);
       stopProcess(child).then(() => reject(error));
     };
+    let listening = false;
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n")) if (line.trim()) options.onLine?.(line);
+      // Prism logs every request: kept past startup, the text would grow for the mock's whole life.
+      if (listening) return;
       output += chunk.toString();
       if (/Prism is listening on/.test(output)) {
+        listening = true;
         clearTimeout(timer);
         resolve(`http://${host}:${port}`);
       }
