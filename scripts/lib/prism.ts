@@ -89,54 +89,55 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts Prism (in one process) and resolves once it listens. */
-export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
-  const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? (await freePort(host));
+function commandLine(options: PrismOptions, host: string, port: number): string[] {
   const mode = options.mode ?? "mock";
   const target = mode === "proxy" ? [options.upstream ?? ""] : [];
   const errors = options.errors === false ? [] : ["--errors"];
+  const where = ["-h", host, "-p", String(port)];
   // One process: with NODE_ENV=production Prism would fork a worker that a stop could leave behind.
-  const args = [
-    prismBin,
-    mode,
-    options.spec ?? specPath,
-    ...target,
-    "-h",
-    host,
-    "-p",
-    String(port),
-    "--no-multiprocess",
-    ...errors,
-  ];
-  const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
-    env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  stopWithThisProcess(child);
+  return [prismBin, mode, options.spec ?? specPath, ...target, ...where, "--no-multiprocess", ...errors];
+}
+
+/**
+ * Resolves with what Prism printed once it says it listens; stops it and rejects if it exits
+ * first or takes more than 60 s.
+ */
+function untilListening(child: ChildProcess, onLine: PrismOptions["onLine"]): Promise<string> {
   let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
+    const exited = (code: number | null) => fail(new Error(`Prism exited with ${code}:\n${output}`));
     const fail = (error: Error) => {
       clearTimeout(timer);
       stopProcess(child).then(() => reject(error));
     };
     let listening = false;
     const onData = (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) options.onLine?.(line);
+      for (const line of chunk.toString().split("\n")) if (line.trim()) onLine?.(line);
       // Prism logs every request: kept past startup, the text would grow for the mock's whole life.
       if (listening) return;
       output += chunk.toString();
-      if (/Prism is listening on/.test(output)) {
-        listening = true;
-        clearTimeout(timer);
-        resolve(`http://${host}:${port}`);
-      }
+      if (!/Prism is listening on/.test(output)) return;
+      listening = true;
+      clearTimeout(timer);
+      child.off("exit", exited);
+      resolve(output);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    child.once("exit", (code) => fail(new Error(`Prism exited with ${code}:\n${output}`)));
+    child.once("exit", exited);
   });
-  child.removeAllListeners("exit");
-  return { url, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child) };
+}
+
+/** Starts Prism (in one process) and resolves once it listens. */
+export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? (await freePort(host));
+  const child = spawn(process.execPath, [...commandLine(options, host, port), ...(options.args ?? [])], {
+    env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  stopWithThisProcess(child);
+  const output = await untilListening(child, options.onLine);
+  return { url: `http://${host}:${port}`, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child) };
 }
