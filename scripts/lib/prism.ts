@@ -37,6 +37,8 @@ export type PrismOptions = {
   args?: string[];
   /** Receives each line Prism prints (default: kept silent). */
   onLine?: (line: string) => void;
+  /** Aborted before Prism listens: Prism is stopped and the start rejects with its reason. */
+  signal?: AbortSignal;
 };
 
 const prismBin = join(
@@ -100,15 +102,21 @@ function commandLine(options: PrismOptions, host: string, port: number): string[
 
 /**
  * Resolves with what Prism printed once it says it listens; stops it and rejects if it exits
- * first or takes more than 60 s.
+ * first, takes more than 60 s, or `signal` aborts.
  */
-function untilListening(child: ChildProcess, onLine: PrismOptions["onLine"]): Promise<string> {
+function untilListening(child: ChildProcess, { onLine, signal }: PrismOptions): Promise<string> {
   let output = "";
   return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
     const exited = (code: number | null) => fail(new Error(`Prism exited with ${code}:\n${output}`));
-    const fail = (error: Error) => {
+    const aborted = () => fail(signal?.reason);
+    const settle = () => {
       clearTimeout(timer);
+      child.off("exit", exited);
+      signal?.removeEventListener("abort", aborted);
+    };
+    const fail = (error: Error) => {
+      settle();
       stopProcess(child).then(() => reject(error));
     };
     let listening = false;
@@ -119,13 +127,13 @@ function untilListening(child: ChildProcess, onLine: PrismOptions["onLine"]): Pr
       output += chunk.toString();
       if (!/Prism is listening on/.test(output)) return;
       listening = true;
-      clearTimeout(timer);
-      child.off("exit", exited);
+      settle();
       resolve(output);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.once("exit", exited);
+    signal?.addEventListener("abort", aborted, { once: true });
   });
 }
 
@@ -133,11 +141,12 @@ function untilListening(child: ChildProcess, onLine: PrismOptions["onLine"]): Pr
 export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
+  options.signal?.throwIfAborted();
   const child = spawn(process.execPath, [...commandLine(options, host, port), ...(options.args ?? [])], {
     env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   stopWithThisProcess(child);
-  const output = await untilListening(child, options.onLine);
+  const output = await untilListening(child, options);
   return { url: `http://${host}:${port}`, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child) };
 }

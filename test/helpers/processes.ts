@@ -59,3 +59,12 @@ export function listening(port: number): Promise<boolean> {
     socket.once("error", () => resolve(false));
   });
 }
+
+/** A process's command line, its arguments joined by spaces ("" once it has ended). */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+  } catch {
+    return "";
+  }
+}

@@ -3,7 +3,8 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism.ts";
-import { alive, descendants, directChildren, listening } from "../helpers/processes.ts";
+import { spawnMock, survivors } from "../helpers/mock-process.ts";
+import { alive, commandLine, descendants, directChildren, listening } from "../helpers/processes.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -62,6 +63,24 @@ describe("npm run mock stops everything it started", () => {
       expect(output()).toContain(`mock: ${signal} received, stopping...`);
     } finally {
       for (const pid of [npm.pid ?? 0, ...pids].filter(alive)) process.kill(pid, "SIGKILL");
+    }
+  });
+
+  it("when the npm process gets SIGTERM while Prism is still starting", { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const mock = spawnMock("npm", ["run", "mock", "--"], port);
+    try {
+      const prismRunning = () => mock.seen().some((pid) => commandLine(pid).includes("prism-cli"));
+      await mock.until("Prism started", prismRunning);
+      const exited = once(mock.child, "exit");
+      mock.child.kill("SIGTERM");
+      await exited;
+      expect(mock.output()).toContain("mock: SIGTERM received, stopping...");
+      expect(mock.output()).not.toContain("Mix API mock listening");
+      await expect(survivors(mock.seen())).resolves.toEqual([]);
+      await expect(listening(port)).resolves.toBe(false);
+    } finally {
+      mock.kill();
     }
   });
 });
