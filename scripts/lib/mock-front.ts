@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Latency, pickFault, pickLatency } from "../../src/mock/faults.ts";
 import type { SessionsModel } from "../../src/mock/model.ts";
@@ -68,9 +69,14 @@ function forward(req: IncomingMessage, res: ServerResponse, body: string, option
   const outgoing = request(new URL(req.url ?? "/", options.target), { method: req.method, headers: req.headers });
   outgoing.on("response", (upstream) => {
     res.writeHead(upstream.statusCode ?? 502, answerHeaders(upstream, line, options.log));
-    upstream.pipe(res);
+    // Unlike pipe, pipeline ends the client's connection when Prism's answer breaks off mid-body.
+    pipeline(upstream, res, (error) => {
+      if (error) options.log(`mock: ${line}: the answer broke off: ${error.message}`);
+    });
   });
   outgoing.on("error", (error) => {
+    // Once the answer has begun, the pipeline above closes the connection.
+    if (res.headersSent) return;
     options.log(`mock: ${line}: Prism did not answer: ${error.message}`);
     sendMockResponse(res, failure("internal_error", `Internal error during ${line}: mock proxy failed`), cors);
   });
