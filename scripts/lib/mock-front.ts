@@ -64,7 +64,7 @@ function answerHeaders(upstream: IncomingMessage, line: string, log: FrontOption
   return { ...headers, ...cors };
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, body: string, options: FrontOptions) {
+function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, options: FrontOptions) {
   const line = `${req.method} ${req.url}`;
   const outgoing = request(new URL(req.url ?? "/", options.target), { method: req.method, headers: req.headers });
   outgoing.on("response", (upstream) => {

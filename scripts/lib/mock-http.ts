@@ -12,12 +12,11 @@ export const quirkHeader = "x-mix-mock-quirk";
 /** A node:http server and how to stop it. */
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
 
-/** Reads a request's body as text. */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  let body = "";
-  req.setEncoding("utf8");
-  for await (const chunk of req) body += chunk;
-  return body;
+/** Reads a request's body: its bytes as sent, for forwarding under the request's own Content-Length. */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -72,7 +71,8 @@ export function startModelServer(
 ): Promise<RunningServer> {
   const server = createServer(
     guard(async (req, res) => {
-      const body = await readBody(req);
+      // Invalid UTF-8 becomes U+FFFD, as in the API's JSON decoder (Go's encoding/json).
+      const body = (await readBody(req)).toString("utf8");
       const { pathname } = new URL(req.url ?? "/", "http://mock");
       sendMockResponse(res, answer(model, req.method ?? "GET", pathname, body));
     }, log),
