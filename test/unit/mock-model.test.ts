@@ -101,6 +101,9 @@ describe("the sessions model", () => {
     ["{", "bad_request", "Invalid request body: the body is not valid JSON"],
     ["[]", "bad_request", "Invalid request body: expected a JSON object"],
     ['{"title":"t","extra":1}', "validation_error", "Validation error for field 'extra': unknown field"],
+    ['{"constructor":1}', "validation_error", "Validation error for field 'constructor': unknown field"],
+    ['{"__proto__":{}}', "validation_error", "Validation error for field '__proto__': unknown field"],
+    ['{"toString":"t"}', "validation_error", "Validation error for field 'toString': unknown field"],
     ['{"title":5}', "validation_error", "Validation error for field 'title': must be a string"],
   ])("answers create with body %j with 400 %s", (body, type, message) => {
     expect(model().create(body)).toEqual({ status: 400, body: { error: { code: 400, message, type } } });
