@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { alive, descendants } from "./processes.ts";
+import { alive, descendants, running } from "./processes.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -96,9 +96,9 @@ export function spawnMock(command: "npm" | "node", args: string[], port: number)
   };
 }
 
-/** Waits up to `ms` for every one of `pids` to be gone; returns those still alive. */
+/** Waits up to `ms` for every one of `pids` to stop running (zombies count as stopped); returns the others. */
 export async function survivors(pids: number[], ms = 2000): Promise<number[]> {
   const deadline = Date.now() + ms;
-  while (pids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return pids.filter(alive);
+  while (pids.some(running) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return pids.filter(running);
 }
