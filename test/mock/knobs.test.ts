@@ -99,12 +99,21 @@ describe("--quirks", () => {
     }
   });
 
-  it("answers an unsupported method with 405 in plain text", async () => {
-    const response = await t.send("/api/sessions", { method: "PUT" });
-    expect(response.status).toBe(405);
-    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
-    expect(await response.text()).toBe("Method Not Allowed\n");
-  });
+  it.each([
+    ["PUT", "/api/sessions", 405, "Method Not Allowed\n"],
+    ["GET", "/api/nothing", 404, "404 page not found\n"],
+  ])(
+    "answers %s %s in plain text as the real router does, and reports the request",
+    async (method, path, status, text) => {
+      t.log.length = 0;
+      const response = await t.send(path, { method });
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(await response.text()).toBe(text);
+      expect(response.headers.get("sl-violations")).toContain("Selected route not found");
+      expect(t.log).toContain(`mock: VIOLATION ${method} ${path} -> ${status}: Selected route not found`);
+    },
+  );
 
   it("grants in a preflight only the headers the real server allows", async () => {
     const preflight = await t.send("/api/sessions", {
@@ -130,5 +139,13 @@ describe("--stateless", () => {
     expect(error).toMatchObject({ statusCode: 404, data: { error: { type: "not_found" } } });
     expectNoViolations(t.recorder);
     expect((await t.send("/__mock/sessions")).status).toBe(404);
+  });
+
+  it("answers a method or path the spec does not have with Prism's own problem+json", async () => {
+    const method = await readJson(await t.send("/api/sessions", { method: "PUT" }));
+    expect(method).toMatchObject({ status: 405, body: { type: expect.stringContaining("NO_METHOD_MATCHED_ERROR") } });
+    expect(method.headers.get("content-type")).toBe("application/problem+json");
+    const path = await readJson(await t.send("/api/nothing"));
+    expect(path).toMatchObject({ status: 404, body: { type: expect.stringContaining("NO_PATH_MATCHED_ERROR") } });
   });
 });

@@ -149,6 +149,13 @@ describe("the router", () => {
     expect(answer(m, "PUT", "/api/sessions", "")).toMatchObject({ status: 405, text: "Method Not Allowed\n" });
     expect(answer(m, "GET", "/api/other", "")).toMatchObject({ status: 404, text: "404 page not found\n" });
   });
+
+  it("answers them the same with quirks, not marked as quirks: the request breaks the spec, not the answer", () => {
+    const m = createSessionsModel({ quirks: true });
+    expect(answer(m, "PUT", "/api/sessions", "")).toEqual(answer(model(), "PUT", "/api/sessions", ""));
+    expect(answer(m, "PUT", "/api/sessions", "").quirk).toBeUndefined();
+    expect(answer(m, "GET", "/api/other", "").quirk).toBeUndefined();
+  });
 });
 
 const sessionArb = fc.record({
