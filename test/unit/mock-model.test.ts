@@ -5,6 +5,7 @@ import type { SessionData } from "../../generated/schema.ts";
 import { forkedMessages, seedMessages, totalsOf } from "../../src/mock/messages.ts";
 import { createSessionsModel } from "../../src/mock/model.ts";
 import { answer } from "../../src/mock/routes.ts";
+import { zeroCounts } from "../helpers/mock-expectations.ts";
 
 const billing = exampleSessions.find((s) => s.title === "Refactor the billing module") as SessionData;
 
@@ -37,12 +38,7 @@ describe("the sessions model", () => {
       data: {
         id: "id-1",
         title: "T",
-        userMessageCount: 0,
-        assistantMessageCount: 0,
-        toolCallCount: 0,
-        promptTokens: 0,
-        completionTokens: 0,
-        cost: 0,
+        ...zeroCounts,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/),
         workingDirectory: "/w",
       },
