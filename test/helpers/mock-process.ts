@@ -51,6 +51,17 @@ function parseAddresses(output: string, port: number): MockAddresses {
   };
 }
 
+/** Everything a process prints, stdout and stderr as they come. */
+function collect(child: ChildProcess): () => string {
+  let output = "";
+  const record = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout?.on("data", record);
+  child.stderr?.on("data", record);
+  return () => output;
+}
+
 /**
  * Spawns a mock on `port` (`command` is `npm` or `node`, `args` its arguments up to the mock's
  * own flags). The caller kills it in a `finally`, whatever happened.
@@ -61,12 +72,7 @@ export function spawnMock(command: "npm" | "node", args: string[], port: number)
     env: { ...process.env, SCARF_ANALYTICS: "false" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const record = (chunk: Buffer) => {
-    output += chunk;
-  };
-  child.stdout?.on("data", record);
-  child.stderr?.on("data", record);
+  const output = collect(child);
   const seen = new Set<number>();
   const look = () => {
     if (child.pid) for (const pid of descendants(child.pid)) seen.add(pid);
@@ -75,18 +81,18 @@ export function spawnMock(command: "npm" | "node", args: string[], port: number)
     const deadline = Date.now() + ms;
     for (look(); !done(); look()) {
       if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline)
-        throw new Error(`the mock did not get to: ${what}\n${output}`);
+        throw new Error(`the mock did not get to: ${what}\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
   return {
     child,
-    output: () => output,
+    output,
     seen: () => [...seen],
     until,
     ready: async () => {
-      await until("listening", () => /Behind it: .*mock pid \d+/.test(output));
-      return parseAddresses(output, port);
+      await until("listening", () => /Behind it: .*mock pid \d+/.test(output()));
+      return parseAddresses(output(), port);
     },
     kill: () => {
       look();
