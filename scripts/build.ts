@@ -5,12 +5,15 @@
  * and dist/mock.cjs; and the types of each into one .d.ts and an identical .d.cts. What
  * `mix.raw` loads on first use (src/raw-client.ts, which imports openapi-fetch) stays a file of
  * its own in ESM, dist/raw-client.js, so that an app's bundler splits it off too; in CommonJS
- * it is inlined, and openapi-fetch is still required only on first use.
+ * it is inlined, and openapi-fetch is still required only on first use. Browsers get
+ * dist/index.browser.js (the `browser` export): the same ESM build with the modules of
+ * scripts/lib/browser-modules.ts swapped in, which leave out what only servers have.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateDtsBundle } from "dts-bundle-generator";
 import { type BuildOptions, build } from "esbuild";
+import { browserModulesPlugin } from "./lib/browser-modules.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
@@ -20,6 +23,29 @@ const entries = [
   { source: "src/index.ts", name: "index", external: ["openapi-fetch"] },
   { source: "src/mock/index.ts", name: "mock", external: ["msw"] },
 ];
+
+/**
+ * The ESM build of the client for browsers, dist/index.browser.js. Its lazy chunk is the same
+ * file as the main ESM build's (src/raw-client.ts imports nothing of the SDK's code), which
+ * this checks before writing.
+ */
+async function buildBrowserEntry(common: BuildOptions): Promise<void> {
+  const { outputFiles = [] } = await build({
+    ...common,
+    format: "esm",
+    splitting: true,
+    outdir: "dist",
+    entryNames: "index.browser",
+    chunkNames: "[name]",
+    plugins: [browserModulesPlugin(root)],
+    write: false,
+  });
+  for (const file of outputFiles) {
+    if (file.path.endsWith("index.browser.js")) writeFileSync(file.path, file.contents);
+    else if (readFileSync(file.path, "utf8") !== file.text)
+      throw new Error(`${file.path} differs in the browser build`);
+  }
+}
 
 /** Builds the package's JavaScript into dist/. */
 export async function buildJavaScript(): Promise<void> {
@@ -42,6 +68,7 @@ export async function buildJavaScript(): Promise<void> {
       chunkNames: "[name]",
     });
     await build({ ...common, format: "cjs", outfile: `dist/${entry.name}.cjs` });
+    if (entry.name === "index") await buildBrowserEntry(common);
   }
 }
 

@@ -6,10 +6,9 @@ import type { MixOptions, RequestOptions } from "./options.js";
 import { createRawClient } from "./raw.js";
 import { checkedServerURL, mergedHeaders } from "./request.js";
 import { resolvePolicy } from "./retry.js";
+import { env } from "./runtime.js";
 import { createSessions } from "./sessions.js";
 import type { Transport } from "./transport.js";
-
-const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 
 /**
  * The Mix API client.
@@ -31,10 +30,10 @@ export class Mix {
     if (options.fetch !== undefined && typeof options.fetch !== "function") {
       throw new InvalidRequestError("fetch", "must be a function");
     }
-    const logger = options.debugLogger ?? (env.MIX_DEBUG === "1" ? console : undefined);
+    const logger = options.debugLogger ?? (env?.MIX_DEBUG === "1" ? console : undefined);
     if (typeof logger?.debug !== "function" && logger)
       throw new InvalidRequestError("debugLogger", "must have a debug method");
-    const fromEnv = options.serverURL === undefined && env.MIX_SERVER_URL;
+    const fromEnv = options.serverURL === undefined && env?.MIX_SERVER_URL;
     const transport: Transport = {
       serverURL: checkedServerURL(
         fromEnv ? "MIX_SERVER_URL" : "serverURL",

@@ -2,6 +2,7 @@ import { ConnectionError, HTTPClientError, RequestAbortedError, RequestTimeoutEr
 import { describeAttempt, redact, secretValues, writeLog } from "./log.js";
 import type { RequestOptions } from "./options.js";
 import { type Failure, planRetry, type RetryPolicy, resolvePolicy, retryAfterMs } from "./retry.js";
+import { isRefused } from "./runtime.js";
 
 /** What every call of one client shares. Built once by the `Mix` constructor. */
 export type Transport = {
@@ -135,21 +136,6 @@ function failureOf(outcome: Received<unknown> | HTTPClientError): Failure | unde
   return response.ok
     ? undefined
     : { kind: "status", status: response.status, retryAfterMs: retryAfterMs(response.headers, Date.now()) };
-}
-
-/**
- * True when the connection was never established, so the server cannot have seen the request:
- * ECONNREFUSED from Node (on the cause) and Bun (on the error), "tcp connect error: Connection
- * refused" from Deno (which gives no code).
- */
-export function isRefused(error: unknown, depth = 0): boolean {
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined;
-  if (!e || depth > 3) return false;
-  if (e.code === "ECONNREFUSED" || e.code === "ConnectionRefused") return true;
-  if (/tcp connect error: Connection refused/.test(String(e.message))) return true;
-  // Node tries each address of a host and reports an AggregateError when all of them refuse.
-  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => isRefused(x, depth + 1))) return true;
-  return isRefused(e.cause, depth + 1);
 }
 
 /**

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
+import { browserModules, browserModulesPlugin } from "../lib/browser-modules.ts";
 import type { ViteChunk } from "./vite-build.ts";
 
 const run = promisify(execFile);
@@ -31,10 +32,16 @@ export type ViteSize = BundleSize & { entryModules: string[]; lazyModules: strin
  */
 export type SdkSource = { from: "src" } | { from: "dist" } | { from: "package"; project: string };
 
-/** The folder an app is built in (where its imports resolve) and the aliases it needs. */
-function placeOf(source: SdkSource): { dir: string; alias: Record<string, string> } {
-  if (source.from === "package") return { dir: source.project, alias: {} };
-  return { dir: root, alias: { "mix-sdk": join(root, source.from === "src" ? "src/index.ts" : "dist/index.js") } };
+/**
+ * The folder an app is built in (where its imports resolve), the aliases it needs and, built
+ * from src/, the modules swapped in as in the package's `browser` export (dist/ has them).
+ */
+function placeOf(source: SdkSource): { dir: string; alias: Record<string, string>; swaps: Record<string, string> } {
+  if (source.from === "package") return { dir: source.project, alias: {}, swaps: {} };
+  if (source.from === "dist")
+    return { dir: root, alias: { "mix-sdk": join(root, "dist/index.browser.js") }, swaps: {} };
+  const swaps = Object.entries(browserModules).map(([specifier, file]) => [specifier, join(root, file)]);
+  return { dir: root, alias: { "mix-sdk": join(root, "src/index.ts") }, swaps: Object.fromEntries(swaps) };
 }
 
 /**
@@ -94,9 +101,9 @@ function startupChunks(chunks: ViteChunk[]): Set<ViteChunk> {
  * installed package of `source.project`.
  */
 export async function viteSize(main: string, source: SdkSource = { from: "src" }): Promise<ViteSize> {
-  const { dir, alias } = placeOf(source);
+  const { dir, alias, swaps } = placeOf(source);
   const app = writeApp(dir, main);
-  const aliases = Object.entries(alias).map(([specifier, path]) => `${specifier}=${path}`);
+  const aliases = Object.entries({ ...alias, ...swaps }).map(([specifier, path]) => `${specifier}=${path}`);
   const { NODE_ENV: _, ...env } = process.env;
   try {
     const { stdout } = await run(process.execPath, ["--import", "tsx", viteBuild, app, ...aliases], {
@@ -146,7 +153,7 @@ function startupFiles(outputs: Metafile["outputs"], entry: string): Set<string> 
  * comparison with the figures of bundlers other than Vite.
  */
 export async function esbuildSize(main: string, source: SdkSource = { from: "src" }): Promise<BundleSize> {
-  const { dir, alias } = placeOf(source);
+  const { dir, alias, swaps } = placeOf(source);
   const app = writeApp(dir, main);
   const outdir = join(app, "out");
   try {
@@ -161,6 +168,7 @@ export async function esbuildSize(main: string, source: SdkSource = { from: "src
       metafile: true,
       absWorkingDir: dir,
       alias,
+      plugins: Object.keys(swaps).length ? [browserModulesPlugin(root)] : [],
       logLevel: "silent",
     });
     const outputs = metafile.outputs;
@@ -177,7 +185,8 @@ export async function esbuildSize(main: string, source: SdkSource = { from: "src
 
 /**
  * The modules of an app that imports only `Mix` that do not belong there: anything but the
- * main entry's code (src/ outside src/mock/ and the generated table, or dist/index.js),
+ * main entry's code (src/ outside src/mock/ and the generated table, or dist/index.js and
+ * its browser build dist/index.browser.js),
  * the app itself, Vite's helpers and, only in `lazy` chunks, what `mix.raw`
  * loads (the raw client and openapi-fetch). So `mix-sdk/mock`, msw or any other dependency
  * shows up here.
@@ -189,7 +198,7 @@ export function strayModules(modules: { entry: string[]; lazy: string[] }): stri
     /\/\.size-app-[^/]+\/(index\.html|main\.js)$/,
     new RegExp(`^${here}src/(?!raw-client\\.ts$)[^/]+\\.ts$`),
     new RegExp(`^${here}generated/operations\\.ts$`),
-    new RegExp(`(^${here}|/node_modules/mix-sdk/)dist/index\\.js$`),
+    new RegExp(`(^${here}|/node_modules/mix-sdk/)dist/index(\\.browser)?\\.js$`),
   ];
   const lazyOnly = [
     new RegExp(`^${here}src/raw-client\\.ts$`),

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserModulesPlugin } from "../../scripts/lib/browser-modules.ts";
 import { type Prism, startPrism } from "../../scripts/lib/prism.ts";
 import { launchChromium, loopbackOnlyPage } from "../helpers/chromium.ts";
 import { startServer, type TestServer } from "../helpers/http-server.ts";
@@ -25,6 +26,8 @@ beforeAll(async () => {
     bundle: true,
     format: "esm",
     platform: "browser",
+    // The modules the package's `browser` export swaps in, as browsers get it.
+    plugins: [browserModulesPlugin(fileURLToPath(new URL("../../", import.meta.url)))],
     write: false,
   });
   const script = bundle.outputFiles[0]?.text ?? "";

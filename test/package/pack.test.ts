@@ -66,6 +66,7 @@ describe("the packed package", () => {
         "package/CHANGELOG.md",
         "package/LICENSE",
         "package/README.md",
+        "package/dist/index.browser.js",
         "package/dist/index.cjs",
         "package/dist/index.d.cts",
         "package/dist/index.d.ts",
@@ -119,6 +120,10 @@ describe("the packed package", () => {
     expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
     const { entryModules, lazyModules } = cost.withSdk;
     expect(lazyModules.some((module) => module.endsWith("/node_modules/mix-sdk/dist/raw-client.js"))).toBe(true);
+    // Vite resolves the `browser` export: the build without what only servers read.
+    expect(entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"))).toEqual([
+      expect.stringMatching(/\/node_modules\/mix-sdk\/dist\/index\.browser\.js$/),
+    ]);
     expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
   });
 
