@@ -10,7 +10,7 @@ import type { ViteChunk } from "./vite-build.ts";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const viteBuild = fileURLToPath(new URL("vite-build.ts", import.meta.url));
+const viteBuildScript = fileURLToPath(new URL("vite-build.ts", import.meta.url));
 
 /**
  * The most the SDK may add to the entry chunk of a Vite app that lists the sessions, gzip -9.
@@ -96,34 +96,40 @@ function startupChunks(chunks: ViteChunk[]): Set<ViteChunk> {
 }
 
 /**
- * Builds an app with `vite build` and Vite's defaults, in a child process as a user runs it,
- * and measures its chunks. The SDK comes from src/ (aliased as "mix-sdk") or from the
- * installed package of `source.project`.
+ * Runs `vite build` with Vite's defaults on an app, in a child process as a user runs it, and
+ * gives its chunks; with `outDir`, the build is written there too. The SDK comes from src/
+ * (aliased as "mix-sdk"), dist/ or the installed package of `source.project`.
  */
-export async function viteSize(main: string, source: SdkSource = { from: "src" }): Promise<ViteSize> {
+export async function viteBuild(main: string, source: SdkSource = { from: "src" }, outDir?: string) {
   const { dir, alias, swaps } = placeOf(source);
   const app = writeApp(dir, main);
   const aliases = Object.entries({ ...alias, ...swaps }).map(([specifier, path]) => `${specifier}=${path}`);
+  const out = outDir ? [`--out=${outDir}`] : [];
   const { NODE_ENV: _, ...env } = process.env;
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", viteBuild, app, ...aliases], {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", viteBuildScript, ...out, app, ...aliases], {
       cwd: root,
       env,
       maxBuffer: 16 * 1024 * 1024,
     });
-    const chunks = JSON.parse(stdout) as ViteChunk[];
-    const startup = startupChunks(chunks);
-    const lazy = chunks.filter((chunk) => !startup.has(chunk));
-    const sum = (list: Iterable<ViteChunk>) => [...list].reduce((total, chunk) => total + chunk.gzipBytes, 0);
-    return {
-      entry: sum(startup),
-      lazy: sum(lazy),
-      entryModules: [...startup].flatMap((chunk) => chunk.moduleIds),
-      lazyModules: lazy.flatMap((chunk) => chunk.moduleIds),
-    };
+    return JSON.parse(stdout) as ViteChunk[];
   } finally {
     rmSync(app, { recursive: true, force: true });
   }
+}
+
+/** Builds an app with `vite build` (see `viteBuild`) and measures its chunks. */
+export async function viteSize(main: string, source: SdkSource = { from: "src" }): Promise<ViteSize> {
+  const chunks = await viteBuild(main, source);
+  const startup = startupChunks(chunks);
+  const lazy = chunks.filter((chunk) => !startup.has(chunk));
+  const sum = (list: Iterable<ViteChunk>) => [...list].reduce((total, chunk) => total + chunk.gzipBytes, 0);
+  return {
+    entry: sum(startup),
+    lazy: sum(lazy),
+    entryModules: [...startup].flatMap((chunk) => chunk.moduleIds),
+    lazyModules: lazy.flatMap((chunk) => chunk.moduleIds),
+  };
 }
 
 /** What the SDK adds to a Vite app: its entry chunk with mix-sdk minus the one calling fetch by hand. */

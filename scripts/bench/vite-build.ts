@@ -5,10 +5,11 @@
  * as a user's `vite build` has it: under a test runner it would read "test", and Vite then
  * builds differently.
  *
- *   node --import tsx scripts/bench/vite-build.ts <app folder> [<specifier>=<path> ...]
+ *   node --import tsx scripts/bench/vite-build.ts [--out=<folder>] <app folder> [<specifier>=<path> ...]
  *
  * Each `specifier=path` is a `resolve.alias`, the only thing set beyond Vite's defaults (used
- * to build against src/ instead of an installed package).
+ * to build against src/ instead of an installed package). With `--out`, the build is also
+ * written to that folder, to be served and run.
  */
 import { gzipSync } from "node:zlib";
 import { build, type Rolldown } from "vite";
@@ -24,15 +25,17 @@ export type ViteChunk = {
   gzipBytes: number;
 };
 
-const [root, ...aliases] = process.argv.slice(2);
-if (!root) throw new Error("usage: vite-build.ts <app folder> [<specifier>=<path> ...]");
+const args = process.argv.slice(2);
+const outDir = args[0]?.startsWith("--out=") ? args.shift()?.slice("--out=".length) : undefined;
+const [root, ...aliases] = args;
+if (!root) throw new Error("usage: vite-build.ts [--out=<folder>] <app folder> [<specifier>=<path> ...]");
 const alias = Object.fromEntries(aliases.map((pair) => pair.split("=", 2) as [string, string]));
 const result = await build({
   root,
   configFile: false,
   logLevel: "silent",
   resolve: { alias },
-  build: { write: false },
+  build: outDir ? { outDir, emptyOutDir: true } : { write: false },
 });
 const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
 const chunks: ViteChunk[] = outputs

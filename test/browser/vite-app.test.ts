@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, normalize } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viteBuild } from "../../scripts/bench/bundle-size.ts";
+import type { ViteChunk } from "../../scripts/bench/vite-build.ts";
+import { launchChromium, loopbackOnlyPage } from "../helpers/chromium.ts";
+import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
+import { sampleSession } from "../helpers/spec-examples.ts";
+
+/** A page as a frontend developer writes it: it lists the sessions, and reads one through `mix.raw` on demand. */
+const main = `import { Mix } from "mix-sdk";
+const mix = new Mix({ serverURL: new URLSearchParams(location.search).get("api"), retryConfig: { strategy: "none" } });
+window.app = {
+  list: () => mix.sessions.list(),
+  rawGet: (id) =>
+    mix.raw.GET("/api/sessions/{id}", { params: { path: { id } } }).then(({ data, response }) => ({ status: response.status, data })),
+};
+`;
+
+declare const app: { list(): Promise<unknown>; rawGet(id: string): Promise<{ status: number; data: unknown }> };
+
+let out: string;
+let chunks: ViteChunk[];
+let site: TestServer;
+let api: TestServer;
+let browser: Browser;
+let page: Page;
+let blocked: string[];
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "mix-vite-app-"));
+  chunks = await viteBuild(main, { from: "src" }, out);
+  site = await startServer((req, res) => {
+    const path = normalize(req.url.split("?")[0] === "/" ? "/index.html" : (req.url.split("?")[0] ?? ""));
+    const type = path.endsWith(".js") ? "text/javascript" : "text/html";
+    try {
+      res.writeHead(200, { "content-type": type }).end(readFileSync(join(out, path)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  api = await startServer((req, res) => {
+    const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type" };
+    if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
+    const one = req.url === `/api/sessions/${sampleSession.id}`;
+    sendJson(res, 200, { data: one ? sampleSession : [sampleSession] }, cors);
+  });
+  browser = await launchChromium();
+  ({ page, blocked } = await loopbackOnlyPage(browser));
+  await page.goto(`${site.url}/?api=${encodeURIComponent(api.url)}`);
+  await page.waitForFunction(() => "app" in globalThis);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([site?.close(), api?.close()]);
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe("an app built with vite build (Vite's defaults) in headless Chromium", () => {
+  it("lists the sessions without loading mix.raw's chunk, then loads it on the first mix.raw call", async () => {
+    const lazy = chunks.filter((chunk) => !chunk.isEntry).map((chunk) => `/${chunk.fileName}`);
+    expect(lazy).toEqual([expect.stringMatching(/^\/assets\/raw-client-[\w-]+\.js$/)]);
+    const loaded = () => site.requests.map((r) => r.url);
+    await expect(page.evaluate(() => app.list())).resolves.toEqual([sampleSession]);
+    expect(loaded()).not.toContain(lazy[0]);
+    await expect(page.evaluate((id) => app.rawGet(id), sampleSession.id)).resolves.toEqual({
+      status: 200,
+      data: { data: sampleSession },
+    });
+    expect(loaded()).toContain(lazy[0]);
+    expect(api.requests.filter((r) => r.method === "GET").map((r) => r.url)).toEqual([
+      "/api/sessions",
+      `/api/sessions/${sampleSession.id}`,
+    ]);
+    expect(blocked).toEqual([]);
+  });
+});
