@@ -22,9 +22,9 @@ import type { Transport } from "./transport.js";
  */
 export class Mix {
   /** The six session operations, typed from the spec. */
-  readonly sessions: SessionsMethods<RequestOptions>;
+  declare readonly sessions: SessionsMethods<RequestOptions>;
   /** The typed openapi-fetch client, on the same transport (retries, timeouts, abort). */
-  readonly raw: Client<paths>;
+  declare readonly raw: Client<paths>;
 
   constructor(options: MixOptions = {}) {
     if (options.fetch !== undefined && typeof options.fetch !== "function") {
