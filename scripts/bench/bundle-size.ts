@@ -13,12 +13,13 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const viteBuildScript = fileURLToPath(new URL("vite-build.ts", import.meta.url));
 
 /**
- * The most the SDK may add to the entry chunk of a Vite app that lists the sessions, gzip -9.
- * Issue 13 asks for 4,500 B; about 610 B of what the SDK adds is Vite's preload helper, which
- * Vite puts around any dynamic import (here the one behind `mix.raw`), and the README's
- * Performance section says where the rest goes.
+ * The most the SDK may add to the entry chunk of a Vite app that lists the sessions, gzip -9:
+ * today's figure (5,137 B from src/, 5,177 B from the packed package) with little room, so any
+ * growth is a decision. Issue 13 asks for 4,500 B; about 610 B of what the SDK adds is Vite's
+ * preload helper, which Vite 8 puts around every dynamic import with a literal specifier (here
+ * the one behind `mix.raw`), and the README's Performance section says where the rest goes.
  */
-export const viteEntryBudget = 5_300;
+export const viteEntryBudget = 5_200;
 
 /** Gzip -9 bytes: what an app loads to start (`entry`), and what it loads on demand (`lazy`). */
 export type BundleSize = { entry: number; lazy: number };
