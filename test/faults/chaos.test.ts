@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ActionKind } from "../helpers/chaos-actions.ts";
 import { chaosSeed } from "../helpers/chaos-actions.ts";
 import { type CallPlan, type CallResult, chaosClient, planCalls, runCalls } from "../helpers/chaos-calls.ts";
-import { checkChaos, type Slack, type Verdict } from "../helpers/chaos-oracle.ts";
+import { checkChaos, describeProblem, type Slack, type Verdict } from "../helpers/chaos-oracle.ts";
 import { type ClientAttempt, startProbe } from "../helpers/chaos-probe.ts";
 import { startChaosServer } from "../helpers/chaos-server.ts";
 import { delay, within } from "../helpers/faults.ts";
@@ -15,9 +15,16 @@ const seed = chaosSeed(20261124);
 const calls = Number(process.env.CHAOS_CALLS ?? 3000);
 /**
  * Scheduling slack on a shared 2-core machine, where the client, the server and other test
- * files share the CPU: past a call's budget (one timeout with retries off), and after its signal aborts.
+ * files share the CPU: past a call's budget (one timeout with retries off), and after its signal
+ * aborts. A call later than that is reported as late, not failed: the timing tests
+ * (timeouts, retries, abort) judge timing, with slack measured for it.
  */
 const slack: Slack = { budgetMs: 500, abortMs: 250 };
+
+/** The problems of one kind, each with the call's whole story, for an assertion message. */
+function explained(verdict: Verdict, kind: "wrong" | "late", seedOfRun: number): string[] {
+  return verdict.problems.filter((p) => p.kind === kind).map((p) => describeProblem(p, seedOfRun).join("\n"));
+}
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = fileURLToPath(new URL("./fixtures/chaos-child.ts", import.meta.url));
 
@@ -46,6 +53,7 @@ function report(verdict: Verdict, ms: number): string {
     `  outcomes: ${JSON.stringify(verdict.outcomes)}`,
     `  retried calls ${retriedCalls} (create/fork after a 429: ${retriedCreates});` +
       ` worst overshoot ${worstOvershootMs.toFixed(0)} ms; worst abort ${worstAbortMs.toFixed(0)} ms`,
+    ...explained(verdict, "late", seed).slice(0, 5),
   ].join("\n");
 }
 
@@ -80,7 +88,8 @@ describe("chaos: one client, thousands of concurrent calls, faults at random", (
       // A gentle start first: a process's first fetches load undici and open connections.
       const results = [...(await runCalls(mix, plans.slice(0, 50), 5)), ...(await runCalls(mix, plans.slice(50), 50))];
       const ms = performance.now() - started;
-      await probe.drain(5000);
+      // undici gives up connecting after 10 s: wait that long for it to report abandoned attempts.
+      await probe.drain(15_000);
       await delay(50);
       verdict = checkChaos(plans, results, { log: server.log, attempts: probe.attempts }, slack);
       console.log(report(verdict, ms));
@@ -91,7 +100,8 @@ describe("chaos: one client, thousands of concurrent calls, faults at random", (
       process.off("unhandledRejection", onUnhandled);
     }
 
-    expect(verdict.problems.slice(0, 25), `chaos seed ${seed}: ${verdict.problems.length} problems`).toEqual([]);
+    const wrong = explained(verdict, "wrong", seed);
+    expect(wrong.slice(0, 10), `chaos seed ${seed}: ${wrong.length} calls broke the contract`).toEqual([]);
     expectCoverage(verdict, plans);
     expect(unhandled).toEqual([]);
     // A timer left by a call would outlive it by at most one short timeout: look at once.
@@ -133,7 +143,8 @@ describe("chaos: one client, thousands of concurrent calls, faults at random", (
       const run = JSON.parse(line ?? "") as { results: CallResult[]; attempts: [number, ClientAttempt[]][] };
       const truth = { log: server.log, attempts: new Map(run.attempts) };
       const verdict = checkChaos(planCalls(seed + 1, 300), run.results, truth, slack);
-      expect(verdict.problems.slice(0, 25), `chaos seed ${seed + 1} in a child process`).toEqual([]);
+      const wrong = explained(verdict, "wrong", seed + 1);
+      expect(wrong.slice(0, 10), `chaos seed ${seed + 1} in a child process: ${wrong.length} wrong`).toEqual([]);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await server.close();
