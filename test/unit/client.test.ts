@@ -3,6 +3,7 @@ import { specServerURL } from "../../generated/operations.ts";
 import { ConnectionError, Mix, RequestAbortedError, RequestTimeoutError } from "../../src/index.ts";
 import { fakeFetch, headersOf, json } from "../helpers/fake-fetch.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
+import { expectOnTime, type Reference, referenceTimer } from "../helpers/timing.ts";
 
 const refusedCause = () => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 
@@ -185,16 +186,22 @@ describe("retries through an injected fetch", () => {
 describe("timeouts and abort with a fetch that ignores its signal", () => {
   const hanging = () => new Promise<Response>(() => {});
 
-  it("times out even when the fetch never settles", async () => {
+  it("times out at timeoutMs even when the fetch never settles", async () => {
+    let timeout: Reference | undefined;
+    // The SDK arms its timer as soon as fetch returns: arm the reference as fetch is called.
+    const armed = () => {
+      timeout = referenceTimer(250);
+      return hanging();
+    };
     const mix = new Mix({
       serverURL: "http://api.test",
-      fetch: hanging,
-      timeoutMs: 30,
+      fetch: armed,
+      timeoutMs: 250,
       retryConfig: { strategy: "none" },
     });
-    const started = Date.now();
+
     await expect(mix.sessions.list()).rejects.toBeInstanceOf(RequestTimeoutError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    await expectOnTime("the timeout", performance.now(), timeout as Reference);
   });
 
   it("aborts at once, with the signal's reason as cause", async () => {
