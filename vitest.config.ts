@@ -27,6 +27,7 @@ export default defineConfig({
         test: {
           name: "package",
           include: ["test/package/**/*.test.ts"],
+          globalSetup: ["test/package/pack-setup.ts"],
           // Packs, installs and type-checks for real: slower than the other projects.
           testTimeout: 60_000,
         },

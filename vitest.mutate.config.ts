@@ -5,7 +5,8 @@ import { faultsProject, unitProject } from "./vitest.config.ts";
  * The tests `npm run mutate` runs against each mutant of src/: the unit and faults projects,
  * which exercise src/ directly, unit first (Stryker stops at the first failing test, and unit
  * tests are the quick ones). Left out:
- * - tests of the spec tooling (drift check, spec lint, the breaking-change gate): they never load src/;
+ * - tests of the spec tooling (drift check, spec lint, the breaking-change gate, the portal's code
+ *   samples, the Postman collection): they never load src/;
  * - the bundle-size budget: it would measure Stryker's instrumented src/ and fail the dry run;
  * - the seeded chaos test: randomized, 10 s or more a run, and its oracle reads timing. A mutant
  *   only chaos would kill is a missing example test, and belongs in one.
@@ -17,7 +18,13 @@ export default defineConfig({
       {
         test: {
           ...unitProject.test,
-          exclude: ["test/unit/bundle-size.test.ts", "test/unit/generated.test.ts", "test/unit/spec-diff.test.ts"],
+          exclude: [
+            "test/unit/bundle-size.test.ts",
+            "test/unit/code-samples.test.ts",
+            "test/unit/generated.test.ts",
+            "test/unit/postman.test.ts",
+            "test/unit/spec-diff.test.ts",
+          ],
           sequence: { groupOrder: 0 },
         },
       },

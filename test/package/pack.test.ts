@@ -1,30 +1,26 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { bundleSize } from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
+import { installTarball } from "../helpers/packed-package.ts";
 import { run } from "../helpers/run.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
 import { cjsConsumer, esmConsumer, tsconfig, typedConsumer } from "./consumer-files.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const tarball = inject("tarball");
 let work: string;
-let tarball: string;
 let consumer: string;
 let server: TestServer;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "mix-pack-"));
-  // npm pack runs the prepack script, which builds dist/.
-  await run("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: root });
-  tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz")) ?? "");
+  work = mkdtempSync(join(tmpdir(), "mix-consumer-"));
   consumer = join(work, "consumer");
-  mkdirSync(consumer);
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline"], { cwd: consumer });
+  await installTarball(tarball, consumer);
   server = await startServer((req, res) =>
     req.url.endsWith("/missing")
       ? sendJson(res, 404, { error: { code: 404, message: "Session with ID 'missing' not found", type: "not_found" } })
