@@ -47,6 +47,17 @@ export default defineConfig({
           globalSetup: ["test/contract/prism-setup.ts"],
         },
       },
+      {
+        test: {
+          // The contract suite again, against the stateful mock; and the mock's own tests.
+          name: "mock",
+          include: ["test/contract/operations.test.ts", "test/mock/**/*.test.ts"],
+          globalSetup: ["test/contract/stateful-setup.ts"],
+          // Starts mocks and processes of its own while the other projects share the two cores.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

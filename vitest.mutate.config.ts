@@ -7,7 +7,8 @@ import { faultsProject, unitProject } from "./vitest.config.ts";
  * tests are the quick ones). Left out:
  * - tests of the spec tooling (drift check, spec lint, the breaking-change gate, the portal's code
  *   samples, the Postman collection): they never load src/;
- * - the bundle-size budget: it would measure Stryker's instrumented src/ and fail the dry run;
+ * - the bundle-size budgets (the SDK's and the mock's): they would measure Stryker's instrumented
+ *   src/ and fail the dry run;
  * - the seeded chaos test: randomized, 10 s or more a run, and its oracle reads timing. A mutant
  *   only chaos would kill is a missing example test, and belongs in one.
  * Contract, browser and package tests repeat what unit and faults check, through slower machinery.
@@ -22,6 +23,7 @@ export default defineConfig({
             "test/unit/bundle-size.test.ts",
             "test/unit/code-samples.test.ts",
             "test/unit/generated.test.ts",
+            "test/unit/mock-bundle.test.ts",
             "test/unit/postman.test.ts",
             "test/unit/spec-diff.test.ts",
           ],

@@ -1,24 +1,6 @@
 // Generated from spec/openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.
+import type { OperationFacts, SpecRetryPolicy } from "../src/operation-facts.js";
 import type { operations } from "./schema.js";
-
-/** A request-body field as the client checks it before sending. */
-export type FieldFacts = { readonly type: "string" | "integer" | "number" | "boolean"; readonly minimum?: number };
-
-/** What the client needs to know at run time about one operation. */
-export type OperationFacts = {
-  readonly method: string;
-  /** The path template, for example `/api/sessions/{id}`. */
-  readonly path: string;
-  /** From `x-idempotent`: false means a retry could act twice (create, fork). */
-  readonly idempotent: boolean;
-  readonly pathParams: readonly string[];
-  /** The JSON body's fields; absent when the operation takes no body. */
-  readonly body?: { readonly required: readonly string[]; readonly fields: Readonly<Record<string, FieldFacts>> };
-  /** The error statuses the spec documents for this operation. */
-  readonly errors: readonly number[];
-  /** The kind of the envelope's `data` on success; "none" for an empty body. */
-  readonly data: "array" | "object" | "none";
-};
 
 /** The server the spec names first: the default `serverURL`. */
 export const specServerURL = "http://localhost:8088";
@@ -35,7 +17,7 @@ export const specRetryPolicy = {
     "408",
     "429"
   ]
-} as const;
+} as const satisfies SpecRetryPolicy;
 
 /** Run-time facts for each method of `mix.sessions`, keyed by method name. */
 export const sessionOperations = {
@@ -151,7 +133,8 @@ export interface SessionsMethods<Options> {
   /**
    * List all sessions.
    *
-   * Retrieve all sessions, each with its message counts, token usage and cost.
+   * Retrieve all sessions, newest first (by `createdAt`), each with its message counts, token
+   * usage and cost.
    *
    * `GET /api/sessions` (operation `listSessions`). Documented errors: 401, 500.
    * Idempotent: retried under the full retry policy.

@@ -9,7 +9,8 @@ export interface paths {
         };
         /**
          * List all sessions
-         * @description Retrieve all sessions, each with its message counts, token usage and cost.
+         * @description Retrieve all sessions, newest first (by `createdAt`), each with its message counts, token
+         *     usage and cost.
          */
         get: operations["listSessions"];
         put?: never;
@@ -124,19 +125,24 @@ export interface components {
         };
         /** @description What went wrong. */
         RESTError: {
-            /** @description The HTTP status code of the response. */
+            /** @description The HTTP status code of the response (the same as the response's status). */
             code: number;
             /** @description A human-readable description, for example "Session with ID '…' not found". */
             message: string;
             /**
-             * @description The kind of error. Known values are listed; clients must accept any other string,
-             *     since a newer server may add kinds.
+             * @description The kind of error: one of the listed values, which are all the API sends today.
+             *     Clients must still accept any other string, since a newer server may add kinds
+             *     (`x-speakeasy-unknown-values: allow`; the SDK's type is open).
+             * @enum {string}
              */
-            type: ("bad_request" | "not_found" | "internal_error" | "unauthorized" | "validation_error") | string;
+            type: "bad_request" | "not_found" | "internal_error" | "unauthorized" | "validation_error" | (string & {});
         };
         /** @description A session and its usage totals. */
         SessionData: {
-            /** @description The session's ID (a UUID). */
+            /**
+             * Format: uuid
+             * @description The session's ID (a UUID).
+             */
             id: string;
             /** @description The session's title. */
             title: string;
@@ -184,19 +190,19 @@ export interface components {
             /** @description Whether processing was cancelled. */
             cancelled?: boolean;
         };
-        /** @description An envelope whose `data` is the list of sessions. */
+        /** @description An envelope whose `data` is the list of sessions. A success never carries `error`. */
         SessionListResponse: components["schemas"]["RESTResponse"] & {
             data: components["schemas"]["SessionData"][];
         };
-        /** @description An envelope whose `data` is one session. */
+        /** @description An envelope whose `data` is one session. A success never carries `error`. */
         SessionResponse: components["schemas"]["RESTResponse"] & {
             data: components["schemas"]["SessionData"];
         };
-        /** @description An envelope whose `data` tells whether processing was cancelled. */
+        /** @description An envelope whose `data` tells whether processing was cancelled. A success never carries `error`. */
         CancelProcessingResponse: components["schemas"]["RESTResponse"] & {
             data: components["schemas"]["CancelProcessingResult"];
         };
-        /** @description An envelope whose `error` describes the failure. */
+        /** @description An envelope whose `error` describes the failure. An error never carries `data`. */
         ErrorResponse: components["schemas"]["RESTResponse"] & {
             error: components["schemas"]["RESTError"];
         };

@@ -2,12 +2,12 @@
  * `npm run demo`: the six session operations and one documented error, called through the SDK
  * and printed readably.
  *
- * Talks to `MIX_SERVER_URL` when it is set; otherwise starts a Prism mock of spec/openapi.yaml
- * on a free port and stops it at the end. Exits 0 when every step behaved as expected, 1 with
+ * Talks to `MIX_SERVER_URL` when it is set; otherwise starts the stateful mock (`npm run mock`'s
+ * default: the model behind prism proxy) on a free port and stops it at the end. Exits 0 when every step behaved as expected, 1 with
  * a message naming the failed step otherwise.
  */
 import { Mix, MixError, RESTResponseError, type SessionData } from "../src/index.ts";
-import { type Prism, startPrism } from "./lib/prism.ts";
+import { type RunningMock, startMock } from "./lib/mock-stack.ts";
 
 function isSession(value: unknown): value is SessionData {
   return typeof value === "object" && value !== null && "id" in value && "createdAt" in value;
@@ -54,7 +54,10 @@ async function demo(mix: Mix): Promise<void> {
     mix.sessions.create({ title: "SDK demo" }),
   );
   const id = created.id;
-  await step("getSession", `mix.sessions.get({ id: "${id}" })`, () => mix.sessions.get({ id }));
+  if (created.title !== "SDK demo")
+    throw new Error(`createSession returned the title ${JSON.stringify(created.title)}`);
+  const got = await step("getSession", `mix.sessions.get({ id: "${id}" })`, () => mix.sessions.get({ id }));
+  if (got.id !== id) throw new Error(`getSession returned another session: ${render(got)}`);
   const fork = await step(
     "forkSession",
     `mix.sessions.fork({ id: "${id}", messageIndex: 1, title: "Demo fork" })`,
@@ -66,10 +69,9 @@ async function demo(mix: Mix): Promise<void> {
   await step("deleteSession", `mix.sessions.delete({ id: "${fork.id}" })`, () => mix.sessions.delete({ id: fork.id }));
   await step("deleteSession", `mix.sessions.delete({ id: "${id}" })`, () => mix.sessions.delete({ id }));
 
-  // The session is gone on a real server; Prism needs the Prefer header to answer 404.
-  const call = `mix.sessions.get({ id: "${id}" }, { headers: { Prefer: "code=404" } })`;
-  console.log(`\ngetSession, a documented error\n  ${call}`);
-  const error = await mix.sessions.get({ id }, { headers: { Prefer: "code=404" } }).then(
+  const call = `mix.sessions.get({ id: "${id}" })`;
+  console.log(`\ngetSession of the deleted session, a documented error\n  ${call}`);
+  const error = await mix.sessions.get({ id }).then(
     (session) => new Error(`getSession of a deleted session returned ${render(session)}`),
     (thrown: unknown) => thrown,
   );
@@ -79,15 +81,15 @@ async function demo(mix: Mix): Promise<void> {
   console.log(`  -> throws ${renderError(error)}`);
 }
 
-let prism: Prism | undefined;
+let mock: RunningMock | undefined;
 try {
   let serverURL = process.env.MIX_SERVER_URL;
   if (!serverURL) {
-    prism = await startPrism();
-    serverURL = prism.url;
+    mock = await startMock({ port: 0 });
+    serverURL = mock.url;
   }
   console.log(
-    `Mix SDK demo against ${serverURL}${prism ? " (Prism mock: it answers with the spec's examples)" : " (MIX_SERVER_URL)"}`,
+    `Mix SDK demo against ${serverURL}${mock ? " (the stateful mock, checked by prism proxy)" : " (MIX_SERVER_URL)"}`,
   );
   // Fail within seconds when the server is down, instead of retrying for the spec's 10 minutes.
   const mix = new Mix({
@@ -101,5 +103,5 @@ try {
   console.error(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await prism?.stop();
+  await mock?.stop();
 }

@@ -1,13 +1,16 @@
 /**
  * Writes generated/ from spec/openapi.yaml: `schema.d.ts` (openapi-typescript) and
- * `operations.ts` (the runtime table and method types). `--check` writes nothing and exits 1
+ * `operations.ts` (the runtime table and method types) and `examples.ts` (the spec's example
+ * sessions, the mock's default seed). `--check` writes nothing and exits 1
  * when a generated file is stale.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
+import { openEnumType } from "./lib/open-enums.ts";
 import { specFacts } from "./lib/operations-table.ts";
+import { renderExamples } from "./lib/render-examples.ts";
 import { banner, renderOperations } from "./lib/render-operations.ts";
 import { loadSpec, specPath } from "./lib/spec.ts";
 
@@ -22,10 +25,12 @@ export async function renderGenerated(): Promise<Record<string, string>> {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
     rootTypesKeepCasing: true,
+    transform: (schema) => openEnumType(schema as Parameters<typeof openEnumType>[0]),
   });
   return {
     "generated/schema.d.ts": `${banner}\n${astToString(ast)}`,
     "generated/operations.ts": renderOperations(specFacts(loadSpec(specPath))),
+    "generated/examples.ts": renderExamples(loadSpec(specPath)),
   };
 }
 

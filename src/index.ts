@@ -1,4 +1,4 @@
-export type { FieldFacts, OperationFacts, SessionsMethods } from "../generated/operations.js";
+export type { SessionsMethods } from "../generated/operations.js";
 export type * from "../generated/schema.js";
 export { Mix } from "./client.js";
 export {
@@ -12,4 +12,5 @@ export {
   RequestTimeoutError,
   ResponseValidationError,
 } from "./errors.js";
+export type { FieldFacts, OperationFacts } from "./operation-facts.js";
 export type { BackoffConfig, MixOptions, RequestOptions, RetryConfig } from "./options.js";

@@ -1,5 +1,4 @@
 import type { RetryPlan } from "./retry.js";
-import type { Outgoing, Received } from "./transport.js";
 
 /** Headers whose values never appear in a log line or an error message. */
 const secretHeaderNames = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key"]);
@@ -28,8 +27,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /** One debug line for one attempt: method, URL, status or error, duration, retry decision. */
 export function describeAttempt(
-  req: Outgoing,
-  outcome: Received<unknown> | Error,
+  req: { readonly method: string; readonly url: string },
+  outcome: { readonly response: Response } | Error,
   durationMs: number,
   plan: RetryPlan | undefined,
   secrets: readonly string[],
@@ -41,4 +40,16 @@ export function describeAttempt(
       ? `; retrying in ${Math.round(plan.waitMs)} ms`
       : `; not retried: ${plan.reason}`;
   return redact(`[mix] ${req.method} ${req.url} -> ${result} (${durationMs} ms)${decision}`, secrets);
+}
+
+/**
+ * Hands one line to the logger. A logger that throws, or returns a promise that rejects, does
+ * not fail the call or change its course: the line is lost, nothing else.
+ */
+export function writeLog(logger: Pick<Console, "debug">, line: string): void {
+  try {
+    const result: unknown = logger.debug(line);
+    // An async logger's rejection would otherwise surface as an unhandled rejection.
+    (result as PromiseLike<unknown> | undefined)?.then?.(undefined, () => {});
+  } catch {}
 }

@@ -13,7 +13,7 @@ export type BackoffConfig = {
 /**
  * A retry policy. The default is the one the spec declares (`x-speakeasy-retries`): backoff
  * from 500 ms to 60 s, exponent 1.5, 10 minutes in all, on connection errors and statuses
- * 5XX, 408 and 429.
+ * 5XX, 408 and 429; and at most 3 retries (`maxRetries`), whichever bound is reached first.
  */
 export type RetryConfig =
   | { strategy: "none" }
@@ -24,6 +24,11 @@ export type RetryConfig =
       retryConnectionErrors?: boolean;
       /** Statuses to retry, as codes ("429") or classes ("5XX") (default ["5XX", "408", "429"]). */
       statusCodes?: string[];
+      /**
+       * Retries after the first attempt, at most (default 3): a whole number >= 0, or `Infinity`
+       * to leave `backoff.maxElapsedTime` as the only bound (the spec's own, time-only policy).
+       */
+      maxRetries?: number;
     };
 
 /** Options of one call. Each one overrides the client's setting for this call only. */

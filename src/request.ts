@@ -1,5 +1,5 @@
-import type { FieldFacts, OperationFacts } from "../generated/operations.js";
 import { checkedNumber, InvalidRequestError } from "./errors.js";
+import type { FieldFacts, OperationFacts } from "./operation-facts.js";
 import type { RequestOptions } from "./options.js";
 import type { Outgoing, Transport } from "./transport.js";
 
@@ -81,15 +81,31 @@ function requestHeaders(t: Transport, options: RequestOptions | undefined, hasBo
   return mergedHeaders(body, t.headers, options.headers);
 }
 
+/**
+ * A refused URL as the error shows it: credentials (anything before the last "@"), query and
+ * fragment become "[REDACTED]", since any of them may hold a secret.
+ */
+function shownURL(value: unknown): string {
+  return String(JSON.stringify(value))
+    .replace(/^("?(?:[a-z][\w+.-]*:\/\/)?).*@/i, "$1[REDACTED]@")
+    .replace(/([?#])[^"]*/, "$1[REDACTED]");
+}
+
 /** Checks that a server URL is an absolute http(s) URL and drops its trailing "/". */
 export function checkedServerURL(field: string, value: unknown): string {
   let url: URL | undefined;
   try {
     url = new URL(String(value));
   } catch {}
-  if (typeof value !== "string" || !url || !/^https?:$/.test(url.protocol) || url.username + url.search + url.hash) {
+  // A password with no user name ("http://:secret@host") leaves `username` empty.
+  if (
+    !url ||
+    typeof value !== "string" ||
+    !/^https?:$/.test(url.protocol) ||
+    url.username + url.password + url.search + url.hash
+  ) {
     const problem = "must be an absolute http(s) URL with no credentials, query or fragment";
-    throw new InvalidRequestError(field, `${problem}, got ${JSON.stringify(value)}`);
+    throw new InvalidRequestError(field, `${problem}, got ${shownURL(value)}`);
   }
   return value.replace(/\/+$/, "");
 }

@@ -10,6 +10,8 @@ export type RetryPolicy = {
   readonly exponent: number;
   readonly maxElapsedTime: number;
   readonly retryConnectionErrors: boolean;
+  /** Retries after the first attempt, at most; Infinity for no limit but the time budget. */
+  readonly maxRetries: number;
   /** Exact statuses ("429") and status classes ("5XX" is stored as 5). */
   readonly statuses: ReadonlySet<number>;
   readonly classes: ReadonlySet<number>;
@@ -23,7 +25,7 @@ export type Failure =
 
 /** Where the call stands when an attempt has failed. */
 export type RetryContext = {
-  /** 0 for the first retry. */
+  /** Retries done so far: 0 when the first attempt has failed. */
   retry: number;
   elapsedMs: number;
   /** False for create and fork unless the caller passed `retries` on the call. */
@@ -36,6 +38,19 @@ export type RetryContext = {
 export type RetryPlan = { retry: true; waitMs: number } | { retry: false; reason: string };
 
 const backoffFields = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
+
+/**
+ * Retries after the first attempt when a config leaves `maxRetries` out. The SDK's own cap, as
+ * the widely used SDKs have one: the spec's `x-speakeasy-retries` bounds retries by time only.
+ */
+export const defaultMaxRetries = 3;
+
+function checkedMaxRetries(field: string, value: unknown): number {
+  if (value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && (value as number) >= 0)) {
+    return value as number;
+  }
+  throw new InvalidRequestError(`${field}.maxRetries`, `must be a whole number >= 0 or Infinity, got ${String(value)}`);
+}
 
 /** Fills in a retry config from the spec's defaults and checks it; throws InvalidRequestError. */
 export function resolvePolicy(config: RetryConfig | undefined, field = "retryConfig"): RetryPolicy {
@@ -70,6 +85,7 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
     ...backoff,
     enabled: config?.strategy !== "none",
     retryConnectionErrors,
+    maxRetries: checkedMaxRetries(field, backoffConfig?.maxRetries ?? defaultMaxRetries),
     statuses,
     classes,
   };
@@ -98,6 +114,10 @@ export function planRetry(policy: RetryPolicy, failure: Failure, ctx: RetryConte
   const provablyUnseen = isStatus ? failure.status === 429 : failure.kind === "refused";
   if (!ctx.fullPolicy && !provablyUnseen) {
     return { retry: false, reason: "not idempotent" };
+  }
+  if (ctx.retry >= policy.maxRetries) {
+    const done = `${policy.maxRetries} ${policy.maxRetries === 1 ? "retry" : "retries"}`;
+    return { retry: false, reason: `${done} done (maxRetries)` };
   }
   const hinted = isStatus ? failure.retryAfterMs : undefined;
   const waitMs = hinted ?? backoffWait(policy, ctx.retry, ctx.random);

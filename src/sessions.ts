@@ -1,9 +1,9 @@
-import { type OperationFacts, type SessionsMethods, sessionOperations } from "../generated/operations.js";
+import { type SessionsMethods, sessionOperations } from "../generated/operations.js";
 import { isJsonObject, parseJson, ResponseValidationError, responseError } from "./errors.js";
 import { redact, secretValues } from "./log.js";
+import type { OperationFacts } from "./operation-facts.js";
 import type { RequestOptions } from "./options.js";
 import { prepareRequest } from "./request.js";
-import { retryAfterMs } from "./retry.js";
 import { execute, type Transport } from "./transport.js";
 
 const readText = (response: Response) => response.text();
@@ -30,11 +30,10 @@ function unwrap(name: string, op: OperationFacts, response: Response, body: stri
 
 async function call(t: Transport, name: string, op: OperationFacts, params: unknown, options?: RequestOptions) {
   const req = prepareRequest(t, name, op, params, options);
-  const { response, body } = await execute(t, req, options, readText);
+  const { response, body, retryAfterMs } = await execute(t, req, options, readText);
   if (response.ok) return unwrap(name, op, response, body);
   const secrets = secretValues(req.headers);
-  const retryAfter = retryAfterMs(response.headers, Date.now());
-  throw responseError(op.errors, response, body, retryAfter, (text) => redact(text, secrets));
+  throw responseError(op.errors, response, body, retryAfterMs, (text) => redact(text, secrets));
 }
 
 /** Builds `mix.sessions`: one method per operation of the spec's table. */

@@ -1,5 +1,5 @@
 import { ConnectionError, HTTPClientError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
-import { describeAttempt, redact, secretValues } from "./log.js";
+import { describeAttempt, redact, secretValues, writeLog } from "./log.js";
 import type { RequestOptions } from "./options.js";
 import { type Failure, planRetry, type RetryPolicy, resolvePolicy, retryAfterMs } from "./retry.js";
 
@@ -27,35 +27,18 @@ export type Outgoing = {
 };
 
 /** The final response of a call, its body already read within the attempt's timeout. */
-export type Received<B> = { response: Response; body: B };
+export type Received<B> = {
+  response: Response;
+  body: B;
+  /** For an error status: the wait the server asked for, as read for the retry decision. */
+  retryAfterMs?: number;
+};
 
 /** Reads a response body inside the attempt (so the timeout covers it). */
 export type BodyReader<B> = (response: Response) => Promise<B>;
 
 /** setTimeout fires at once for delays over 2^31 - 1 ms (about 24.8 days), so longer ones wait that long. */
 const maxDelay = 2 ** 31 - 1;
-
-async function exchange<B>(
-  t: Transport,
-  req: Outgoing,
-  signal: AbortSignal | undefined,
-  read: BodyReader<B>,
-  hold?: (request: Request) => void,
-) {
-  const init: RequestInit = { method: req.method, headers: req.headers, body: req.body, signal };
-  if (!t.fetch) {
-    // (url, init) builds no second Request, and undici keeps a signal passed this way across
-    // garbage collection, which it does not for a Request's own signal.
-    const response = await fetch(req.url, init);
-    return { response, body: await read(response) };
-  }
-  const request = new Request(req.url, init);
-  // undici follows a Request's signal through a weak reference: once this Request is collected,
-  // an abort no longer reaches the fetch in flight. The attempt holds it until it settles.
-  hold?.(request);
-  const response = await t.fetch(request);
-  return { response, body: await read(response) };
-}
 
 function transportError(error: unknown, req: Outgoing): HTTPClientError {
   if (error instanceof HTTPClientError) return error;
@@ -67,8 +50,9 @@ const aborted = (signal: AbortSignal | undefined, what = "") =>
   new RequestAbortedError(`The call was aborted${what}`, { cause: signal?.reason });
 
 /**
- * One attempt. The timer and the caller's signal settle it themselves instead of trusting the
- * fetch to honour an abort, so a fetch that ignores its signal still cannot hang the call.
+ * One attempt, limited to `timeoutMs` (Infinity for none). The timer and the caller's signal
+ * settle it themselves instead of trusting the fetch to honour an abort, so a fetch that
+ * ignores its signal still cannot hang the call.
  */
 function attempt<B>(
   t: Transport,
@@ -79,12 +63,13 @@ function attempt<B>(
 ) {
   return new Promise<Received<B>>((resolve, reject) => {
     const controller = new AbortController();
+    const init: RequestInit = { method: req.method, headers: req.headers, body: req.body, signal: controller.signal };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let request: Request | undefined;
+    let held: Request | undefined;
     let settled = false;
     const settle = (error?: HTTPClientError) => {
       settled = true;
-      if (request) request = undefined;
+      held = undefined;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       if (error) {
@@ -93,11 +78,19 @@ function attempt<B>(
       }
     };
     const onAbort = () => settle(aborted(signal));
-    const onTimeout = () => settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
     signal?.addEventListener("abort", onAbort);
-    exchange(t, req, controller.signal, read, (held) => {
-      request = held;
-    }).then(
+    (async () => {
+      // The global fetch gets (url, init): no second Request, and undici keeps a signal passed
+      // this way across garbage collection. A custom fetch gets a Request, held until the
+      // attempt settles: undici follows a Request's signal through a weak reference, so once
+      // the Request is collected an abort no longer reaches the fetch in flight.
+      let response: Response;
+      if (t.fetch) {
+        held = new Request(req.url, init);
+        response = await t.fetch(held);
+      } else response = await fetch(req.url, init);
+      return { response, body: await read(response) };
+    })().then(
       (received) => {
         settle();
         resolve(received);
@@ -107,14 +100,16 @@ function attempt<B>(
     // Armed once fetch has been called: a process's first fetch can spend tens of milliseconds
     // loading itself synchronously, and that is not time the server took. A custom fetch may
     // also have settled the attempt by now (an abort inside it), and then no timer is needed.
-    if (timeoutMs > 0 && !settled) timer = setTimeout(onTimeout, Math.min(timeoutMs, maxDelay));
+    if (timeoutMs < Number.POSITIVE_INFINITY && !settled) {
+      const onTimeout = () =>
+        settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
+      timer = setTimeout(onTimeout, Math.min(timeoutMs, maxDelay));
+    }
   });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    // A listener added to an already aborted signal never fires.
-    if (signal?.aborted) return reject(aborted(signal, " while waiting to retry"));
     const onAbort = () => {
       clearTimeout(timer);
       reject(aborted(signal, " while waiting to retry"));
@@ -126,7 +121,9 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       },
       Math.min(ms, maxDelay),
     );
-    signal?.addEventListener("abort", onAbort, { once: true });
+    // A listener added to an already aborted signal never fires.
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -149,7 +146,8 @@ export function isRefused(error: unknown, depth = 0): boolean {
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined;
   if (!e || depth > 3) return false;
   if (e.code === "ECONNREFUSED" || e.code === "ConnectionRefused") return true;
-  if (typeof e.message === "string" && /tcp connect error: Connection refused/.test(e.message)) return true;
+  if (/tcp connect error: Connection refused/.test(String(e.message))) return true;
+  // Node tries each address of a host and reports an AggregateError when all of them refuse.
   if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => isRefused(x, depth + 1))) return true;
   return isRefused(e.cause, depth + 1);
 }
@@ -174,10 +172,9 @@ export async function execute<B>(
     const attemptStarted = Date.now();
     // maxElapsedTime bounds the whole call: an attempt gets no more than what is left of it.
     const left = policy.enabled ? policy.maxElapsedTime - (attemptStarted - started) : Number.POSITIVE_INFINITY;
-    const limit = Math.max(1, Math.min(timeoutMs || Number.POSITIVE_INFINITY, left));
     let outcome: Received<B> | HTTPClientError;
     try {
-      outcome = await attempt(t, req, limit === Number.POSITIVE_INFINITY ? 0 : limit, signal, read);
+      outcome = await attempt(t, req, Math.max(1, Math.min(timeoutMs || Number.POSITIVE_INFINITY, left)), signal, read);
       if (outcome.response.ok && !t.logger) return outcome;
     } catch (error) {
       outcome = error as HTTPClientError;
@@ -186,10 +183,13 @@ export async function execute<B>(
     const fullPolicy = req.idempotent || optedIn;
     const context = { retry, elapsedMs: Date.now() - started, fullPolicy, random: t.random };
     const plan = failure ? planRetry(policy, failure, context) : undefined;
-    t.logger?.debug(describeAttempt(req, outcome, Date.now() - attemptStarted, plan, secretValues(req.headers)));
+    if (t.logger) {
+      writeLog(t.logger, describeAttempt(req, outcome, Date.now() - attemptStarted, plan, secretValues(req.headers)));
+    }
     if (!plan?.retry) {
       if (outcome instanceof Error) throw outcome;
-      return outcome;
+      // Read once: a date in Retry-After means another wait each time it is read.
+      return failure?.kind === "status" ? { ...outcome, retryAfterMs: failure.retryAfterMs } : outcome;
     }
     await sleep(plan.waitMs, signal);
   }

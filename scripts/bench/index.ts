@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: this SDK against a bare fetch and openapi-fetch used by hand, in one run on
- * loopback: app bundle size, time per call (as a ratio to the bare fetch), cold import and heap.
+ * loopback: app bundle size (a `vite build` with Vite's defaults, and esbuild), time per call
+ * (as a ratio to the bare fetch), cold import and heap.
  *
  *   npm run bench                       15 rounds of 1,000 calls per client, heap after 20k and 100k
  *   npm run bench -- --rounds 5 --batch 500 --heap 20000
@@ -10,7 +11,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildJavaScript } from "../build.ts";
-import { apps, bundleSize } from "./bundle-size.ts";
+import { apps, type BundleSize, esbuildSize, viteSize } from "./bundle-size.ts";
 import { contenders } from "./contenders.ts";
 import { coldImportMs, heapAfterCalls, startFixtureServer } from "./processes.ts";
 import { median, timeCalls } from "./timing.ts";
@@ -25,6 +26,12 @@ const { values: flags } = parseArgs({
 const heapCounts = flags.heap.split(",").map(Number);
 const distEntry = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
 const importOf: Record<string, string | undefined> = { "openapi-fetch alone": "openapi-fetch", "mix-sdk": distEntry };
+/** The app of bundle-size.ts that stands for each client timed here. */
+const appOf: Record<string, string> = {
+  "raw fetch + res.json()": "fetch by hand",
+  "openapi-fetch alone": "openapi-fetch alone",
+  "mix-sdk": "mix-sdk",
+};
 const heapName: Record<string, string> = {
   "raw fetch + res.json()": "raw",
   "openapi-fetch alone": "openapi-fetch",
@@ -32,6 +39,7 @@ const heapName: Record<string, string> = {
 };
 
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
+const bytes = ({ entry, lazy }: BundleSize) => (lazy ? `${entry} B + ${lazy} B lazy` : `${entry} B`);
 const range = (values: number[], digits = 2) =>
   `${fixed(median(values), digits)} (${fixed(Math.min(...values), digits)}-${fixed(Math.max(...values), digits)})`;
 
@@ -48,15 +56,20 @@ try {
   });
   const header = [
     "client",
-    "app bundle, gzip (entry / all chunks)",
+    "Vite app, gzip (entry + lazy)",
+    "esbuild app, gzip (entry + lazy)",
     "time per call / raw, median (min-max)",
     "µs per call",
     "cold import, ms",
     ...heapCounts.map((n) => `heap after ${n / 1000}k calls, MiB`),
   ];
   const rows: string[][] = [];
+  const vite: Record<string, BundleSize> = {};
   for (const timing of timings) {
-    const size = await bundleSize(apps[timing.name] ?? "");
+    const app = apps[appOf[timing.name] ?? ""] ?? "";
+    const size = await viteSize(app, { from: "dist" });
+    vite[timing.name] = size;
+    const esbuilt = await esbuildSize(app, { from: "dist" });
     const specifier = importOf[timing.name];
     const cold = specifier ? await coldImportMs(specifier) : undefined;
     const heaps: string[] = [];
@@ -64,7 +77,8 @@ try {
       heaps.push(fixed(await heapAfterCalls(heapName[timing.name] ?? "", server.url, count), 1));
     rows.push([
       timing.name,
-      size.entry === size.total ? `${size.entry} B` : `${size.entry} B / ${size.total} B`,
+      bytes(size),
+      bytes(esbuilt),
       range(timing.ratios),
       range(timing.perCallUs, 0),
       cold ? `${fixed(cold.median, 1)} (${fixed(cold.min, 1)}-${fixed(cold.max, 1)})` : "-",
@@ -73,6 +87,8 @@ try {
   }
   console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  const added = (vite["mix-sdk"]?.entry ?? 0) - (vite["raw fetch + res.json()"]?.entry ?? 0);
+  console.log(`\nmix-sdk adds ${added} B gzip to the entry chunk of a Vite app that lists the sessions.`);
 } finally {
   server.stop();
 }

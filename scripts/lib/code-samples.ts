@@ -3,7 +3,8 @@
  * curl sample, rendered from the spec's examples and the generated operations table with one
  * template per language, and attached to a bundled spec as Redocly's `x-codeSamples`.
  */
-import { type OperationFacts, operationIds, sessionOperations } from "../../generated/operations.ts";
+import { operationIds, sessionOperations } from "../../generated/operations.ts";
+import type { OperationFacts } from "../../src/operation-facts.ts";
 import { deref, listOperations, type Node, type SpecOperation } from "./spec.ts";
 
 /** One entry of an operation's `x-codeSamples`, as Redocly and other portals read it. */

@@ -1,33 +1,14 @@
+import type { FieldFacts, OperationFacts as RuntimeFacts, SpecRetryPolicy } from "../../src/operation-facts.ts";
 import { deref, listOperations, type Node, type SpecOperation } from "./spec.ts";
 
-/** A request-body field as the client checks it before sending. */
-export type FieldFacts = { type: "string" | "integer" | "number" | "boolean"; minimum?: number };
-
-/** What the client needs to know at run time about one operation. */
-export type OperationFacts = {
-  operationId: string;
-  method: string;
-  path: string;
-  idempotent: boolean;
-  pathParams: string[];
-  body?: { required: string[]; fields: Record<string, FieldFacts> };
-  successStatus: number;
-  errors: number[];
-  data: "array" | "object" | "none";
-};
+/** One operation as the generator sees it: the runtime table's entry, plus what shapes its types. */
+export type SpecOperationFacts = RuntimeFacts & { operationId: string; successStatus: number };
 
 /** The SDK-facing description of the spec: defaults plus one entry per SDK method. */
 export type SpecFacts = {
   serverURL: string;
-  retry: {
-    initialInterval: number;
-    maxInterval: number;
-    exponent: number;
-    maxElapsedTime: number;
-    retryConnectionErrors: boolean;
-    statusCodes: string[];
-  };
-  operations: Record<string, OperationFacts>;
+  retry: SpecRetryPolicy;
+  operations: Record<string, SpecOperationFacts>;
   docs: Record<string, { summary: string; description: string }>;
 };
 
@@ -46,7 +27,7 @@ function fieldFacts(where: string, schema: Node): FieldFacts {
   return typeof schema.minimum === "number" ? { type, minimum: schema.minimum } : { type };
 }
 
-function bodyFacts(spec: Node, id: string, operation: Node): OperationFacts["body"] {
+function bodyFacts(spec: Node, id: string, operation: Node): RuntimeFacts["body"] {
   if (!operation.requestBody) return undefined;
   const media = (deref(spec, operation.requestBody).content as Node)?.["application/json"] as Node | undefined;
   if (!media) fail(id, "a request body must be application/json");
@@ -61,7 +42,7 @@ function bodyFacts(spec: Node, id: string, operation: Node): OperationFacts["bod
   return { required: (schema.required as string[] | undefined) ?? [], fields };
 }
 
-function dataKind(spec: Node, id: string, response: Node): OperationFacts["data"] {
+function dataKind(spec: Node, id: string, response: Node): RuntimeFacts["data"] {
   const media = (response.content as Node | undefined)?.["application/json"] as Node | undefined;
   if (!media) return "none";
   const envelope = deref(spec, media.schema);
@@ -78,7 +59,7 @@ function dataKind(spec: Node, id: string, response: Node): OperationFacts["data"
   return type;
 }
 
-function operationFacts(spec: Node, found: SpecOperation): OperationFacts {
+function operationFacts(spec: Node, found: SpecOperation): SpecOperationFacts {
   const { operation, method, path } = found;
   const id = String(operation.operationId ?? fail(`${method} ${path}`, "operationId is missing"));
   if (typeof operation["x-idempotent"] !== "boolean") fail(id, "x-idempotent: true|false is required");
@@ -90,7 +71,7 @@ function operationFacts(spec: Node, found: SpecOperation): OperationFacts {
     if (p.in !== "path") fail(id, `only path parameters are supported, got ${String(p.in)} ${String(p.name)}`);
     if (deref(spec, p.schema).type !== "string") fail(id, `path parameter ${String(p.name)} must be a string`);
   }
-  const facts: OperationFacts = {
+  const facts: SpecOperationFacts = {
     operationId: id,
     method,
     path,

@@ -8,6 +8,8 @@ import { specPath } from "./spec.ts";
 export type Prism = {
   /** Base URL, for example `http://127.0.0.1:4010`. */
   url: string;
+  /** The process id of Prism. */
+  pid: number;
   /** Everything Prism printed so far. */
   output: () => string;
   /** Stops the process and waits for it to exit. */
@@ -25,6 +27,12 @@ export type PrismOptions = {
   host?: string;
   /** Default `spec/openapi.yaml`. */
   spec?: string;
+  /**
+   * `--errors` (default true): Prism answers a violation with its own error (the documented
+   * 400 or a 422 for a bad request in mock mode; 422 or 500 problem+json in proxy mode).
+   * Without it, a proxy forwards everything and only reports violations in `sl-violations`.
+   */
+  errors?: boolean;
   /** Further CLI flags, for example `--dynamic` or `--seed 1`. */
   args?: string[];
   /** Receives each line Prism prints (default: kept silent). */
@@ -60,13 +68,26 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts Prism with `--errors` and resolves once it listens. */
+/** Starts Prism (in one process) and resolves once it listens. */
 export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
   const mode = options.mode ?? "mock";
   const target = mode === "proxy" ? [options.upstream ?? ""] : [];
-  const args = [prismBin, mode, options.spec ?? specPath, ...target, "-h", host, "-p", String(port), "--errors"];
+  const errors = options.errors === false ? [] : ["--errors"];
+  // One process: with NODE_ENV=production Prism would fork a worker that a stop could leave behind.
+  const args = [
+    prismBin,
+    mode,
+    options.spec ?? specPath,
+    ...target,
+    "-h",
+    host,
+    "-p",
+    String(port),
+    "--no-multiprocess",
+    ...errors,
+  ];
   const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
     env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -91,5 +112,5 @@ export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
     child.once("exit", (code) => fail(new Error(`Prism exited with ${code}:\n${output}`)));
   });
   child.removeAllListeners("exit");
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  return { url, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child) };
 }

@@ -1,34 +1,15 @@
-import type { OperationFacts, SpecFacts } from "./operations-table.ts";
+import type { SpecFacts, SpecOperationFacts } from "./operations-table.ts";
 
 /** The first line of every generated file. */
 export const banner =
   "// Generated from spec/openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.";
-
-const tableType = `/** A request-body field as the client checks it before sending. */
-export type FieldFacts = { readonly type: "string" | "integer" | "number" | "boolean"; readonly minimum?: number };
-
-/** What the client needs to know at run time about one operation. */
-export type OperationFacts = {
-  readonly method: string;
-  /** The path template, for example \`/api/sessions/{id}\`. */
-  readonly path: string;
-  /** From \`x-idempotent\`: false means a retry could act twice (create, fork). */
-  readonly idempotent: boolean;
-  readonly pathParams: readonly string[];
-  /** The JSON body's fields; absent when the operation takes no body. */
-  readonly body?: { readonly required: readonly string[]; readonly fields: Readonly<Record<string, FieldFacts>> };
-  /** The error statuses the spec documents for this operation. */
-  readonly errors: readonly number[];
-  /** The kind of the envelope's \`data\` on success; "none" for an empty body. */
-  readonly data: "array" | "object" | "none";
-};`;
 
 function jsDoc(lines: string[], indent = ""): string {
   const body = lines.flatMap((line) => line.split("\n")).map((line) => `${indent} *${line ? ` ${line}` : ""}`);
   return `${indent}/**\n${body.join("\n")}\n${indent} */`;
 }
 
-function paramsType(op: OperationFacts): { type: string; optional: boolean } | undefined {
+function paramsType(op: SpecOperationFacts): { type: string; optional: boolean } | undefined {
   const parts: string[] = [];
   if (op.pathParams.length) parts.push(`operations["${op.operationId}"]["parameters"]["path"]`);
   if (op.body) parts.push(`operations["${op.operationId}"]["requestBody"]["content"]["application/json"]`);
@@ -36,12 +17,12 @@ function paramsType(op: OperationFacts): { type: string; optional: boolean } | u
   return { type: parts.join(" & "), optional: !op.pathParams.length && !op.body?.required.length };
 }
 
-function resultType(op: OperationFacts): string {
+function resultType(op: SpecOperationFacts): string {
   if (op.data === "none") return "void";
   return `operations["${op.operationId}"]["responses"][${op.successStatus}]["content"]["application/json"]["data"]`;
 }
 
-function methodSignature(name: string, op: OperationFacts, docs: SpecFacts["docs"][string]): string {
+function methodSignature(name: string, op: SpecOperationFacts, docs: SpecFacts["docs"][string]): string {
   const params = paramsType(op);
   const args = [params && `params${params.optional ? "?" : ""}: ${params.type}`, "options?: Options"].filter(Boolean);
   const retry = op.idempotent
@@ -78,15 +59,14 @@ export function renderOperations(facts: SpecFacts): string {
     .map(([name, op]) => methodSignature(name, op, facts.docs[name] ?? { summary: name, description: "" }))
     .join("\n\n");
   return `${banner}
+import type { OperationFacts, SpecRetryPolicy } from "../src/operation-facts.js";
 import type { operations } from "./schema.js";
-
-${tableType}
 
 /** The server the spec names first: the default \`serverURL\`. */
 export const specServerURL = ${JSON.stringify(facts.serverURL)};
 
 /** The retry policy the spec declares in \`x-speakeasy-retries\` (intervals in milliseconds). */
-export const specRetryPolicy = ${retry} as const;
+export const specRetryPolicy = ${retry} as const satisfies SpecRetryPolicy;
 
 /** Run-time facts for each method of \`mix.sessions\`, keyed by method name. */
 export const sessionOperations = ${table} as const satisfies Record<string, OperationFacts>;

@@ -1,50 +1,39 @@
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { operationIds as idsByMethod, sessionOperations } from "../../generated/operations.ts";
-import { Mix, RESTResponseError, type RequestOptions } from "../../src/index.ts";
-import { documentedResponses, sampleSession, successData } from "../helpers/spec-examples.ts";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { Mix, RESTResponseError } from "../../src/index.ts";
+import { expectations } from "../helpers/mock-expectations.ts";
+import { sampleSession } from "../helpers/spec-examples.ts";
 import { createViolationRecorder, expectNoViolations } from "../helpers/violation-recorder.ts";
 
+// Runs against both mocks: Prism alone (project contract) and the stateful one (project mock).
+const kind = inject("mockKind");
+const mockURL = inject("mockURL");
 const recorder = createViolationRecorder();
-const mix = new Mix({ serverURL: inject("prismURL"), fetch: recorder.fetch });
-afterEach(() => expectNoViolations(recorder));
-
-type OperationId = (typeof idsByMethod)[keyof typeof idsByMethod];
-const operationIds = Object.values(idsByMethod);
+const mix = new Mix({ serverURL: mockURL, fetch: recorder.fetch });
+const expected = expectations(kind);
 const { id } = sampleSession;
 
-/** One valid SDK call per operation; typed so that a new operation in the spec must be added here. */
-const calls: Record<OperationId, (options: RequestOptions) => Promise<unknown>> = {
-  listSessions: (options) => mix.sessions.list(options),
-  createSession: (options) => mix.sessions.create({ title: "Refactor the billing module" }, options),
-  getSession: (options) => mix.sessions.get({ id }, options),
-  deleteSession: (options) => mix.sessions.delete({ id }, options),
-  forkSession: (options) => mix.sessions.fork({ id, messageIndex: 3 }, options),
-  cancelSessionProcessing: (options) => mix.sessions.cancelProcessing({ id }, options),
-};
+beforeEach(async () => {
+  if (kind === "stateful") await fetch(`${mockURL}/__mock/reset`, { method: "POST" }).then((r) => r.arrayBuffer());
+});
+afterEach(() => expectNoViolations(recorder));
 
-/** Every named example of every documented error status, read from the spec. */
-const errorResponses = documentedResponses().filter((r) => r.status >= 400);
-const errorCases = errorResponses.flatMap(({ operationId, status, examples }) =>
-  examples.map((example) => ({ operationId: operationId as OperationId, status, name: example.name, example })),
-);
-
-describe("each operation through the SDK", () => {
+describe(`each operation through the SDK, against the ${kind} mock`, () => {
   it("list returns the sessions of the spec's example", async () => {
-    await expect(mix.sessions.list()).resolves.toStrictEqual(successData("listSessions"));
+    await expect(mix.sessions.list()).resolves.toStrictEqual(expected.list);
   });
 
-  it("create with a body returns the session of the spec's example", async () => {
+  it("create with a body returns the session it describes", async () => {
     const session = await mix.sessions.create({ title: "Refactor the billing module", workingDirectory: "/home/dev" });
-    expect(session).toStrictEqual(successData("createSession"));
+    expect(session).toStrictEqual(expected.created("Refactor the billing module", "/home/dev"));
   });
 
-  it("create without a body sends {} (the body is required) and returns the spec's session", async () => {
-    await expect(mix.sessions.create()).resolves.toStrictEqual(successData("createSession"));
+  it("create without a body sends {} (the body is required) and returns a session", async () => {
+    await expect(mix.sessions.create()).resolves.toStrictEqual(expected.createdUntitled());
     expect(recorder.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(["POST 201"]);
   });
 
   it("get returns the session of the spec's example", async () => {
-    await expect(mix.sessions.get({ id })).resolves.toStrictEqual(successData("getSession"));
+    await expect(mix.sessions.get({ id })).resolves.toStrictEqual(expected.get);
   });
 
   it("delete resolves undefined on 204", async () => {
@@ -52,52 +41,31 @@ describe("each operation through the SDK", () => {
     expect(recorder.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(["DELETE 204"]);
   });
 
-  it("fork with a title returns the session of the spec's example", async () => {
+  it("fork with a title returns the new session", async () => {
     const fork = await mix.sessions.fork({ id, messageIndex: 3, title: "Billing refactor, second attempt" });
-    expect(fork).toStrictEqual(successData("forkSession"));
+    expect(fork).toStrictEqual(expected.forkedAtThree("Billing refactor, second attempt"));
   });
 
-  it("fork without a title returns the session of the spec's example", async () => {
-    await expect(mix.sessions.fork({ id, messageIndex: 1 })).resolves.toStrictEqual(successData("forkSession"));
+  it("fork without a title returns the new session", async () => {
+    await expect(mix.sessions.fork({ id, messageIndex: 1 })).resolves.toStrictEqual(expected.forkedAtOne());
   });
 
   it("cancelProcessing returns the result of the spec's example", async () => {
-    await expect(mix.sessions.cancelProcessing({ id })).resolves.toStrictEqual(successData("cancelSessionProcessing"));
+    await expect(mix.sessions.cancelProcessing({ id })).resolves.toStrictEqual(expected.cancel);
   });
 
-  it("sends percent-encoded ids that Prism accepts as one path segment", async () => {
-    await expect(mix.sessions.get({ id: "a/b c?d" })).resolves.toStrictEqual(successData("getSession"));
-    expect(recorder.exchanges[0]?.url).toBe(`${inject("prismURL")}/api/sessions/a%2Fb%20c%3Fd`);
-  });
-});
-
-describe("documented errors, one case per named example in the spec", () => {
-  it("generates cases for every operation and every documented error status", () => {
-    expect(errorCases.length).toBeGreaterThan(0);
-    expect(new Set(errorCases.map((c) => c.operationId))).toEqual(new Set(operationIds));
-    for (const [name, op] of Object.entries(sessionOperations)) {
-      const operationId = idsByMethod[name as keyof typeof idsByMethod];
-      const statuses = errorCases.filter((c) => c.operationId === operationId).map((c) => c.status);
-      expect(new Set(statuses), operationId).toEqual(new Set(op.errors));
-    }
-    // A documented error without an example would be skipped silently: every one must have one.
-    const withoutExample = errorResponses.filter((r) => r.examples.length === 0);
-    expect(withoutExample.map((r) => `${r.operationId} ${r.status}`)).toEqual([]);
+  it("sends percent-encoded ids that the mock reads as one path segment", async () => {
+    const result = await mix.sessions.get({ id: "a/b c?d" }).catch((error: unknown) => error);
+    expect(recorder.exchanges[0]?.url).toBe(`${mockURL}/api/sessions/a%2Fb%20c%3Fd`);
+    if (kind === "prism") expect(result).toStrictEqual(expected.get);
+    else expect(result).toMatchObject({ statusCode: 404, message: "Session with ID 'a/b c?d' not found" });
   });
 
-  it.each(errorCases)(
-    "$operationId answers $status with example $name: the SDK throws RESTResponseError",
-    async ({ operationId, status, name, example }) => {
-      const call = calls[operationId];
-      expect(call, `no SDK call for ${operationId}`).toBeTypeOf("function");
-      const headers = { Prefer: `code=${status}, example=${name}` };
-      const error = await call({ headers, retries: { strategy: "none" } }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RESTResponseError);
-      const thrown = error as RESTResponseError;
-      expect(thrown.statusCode).toBe(status);
-      expect(thrown.message).toBe((example.value.error as { message: string }).message);
-      expect(thrown.data).toStrictEqual(example.value);
-      expect(recorder.exchanges).toHaveLength(1);
-    },
-  );
+  it("answers an unknown id with the documented 404 and its envelope", async () => {
+    const headers: Record<string, string> = kind === "prism" ? { Prefer: "code=404" } : {};
+    const error = await mix.sessions.get({ id: "3d8a6f2c-95e1-4b7a-8c0d-61f4e2b9a7d3" }, { headers }).catch((e) => e);
+    expect(error).toBeInstanceOf(RESTResponseError);
+    expect(error).toMatchObject({ statusCode: 404, data: { error: { code: 404, type: "not_found" } } });
+    expect(Object.keys((error as RESTResponseError).data)).toEqual(["error"]);
+  });
 });

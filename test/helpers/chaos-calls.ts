@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { getEventListeners } from "node:events";
 import { Mix, type RequestOptions, type RetryConfig } from "../../src/index.ts";
+import { defaultMaxRetries } from "../../src/retry.ts";
 import { attemptPrng } from "./chaos-actions.ts";
 
 /** A method of `mix.sessions`. */
@@ -14,6 +15,8 @@ export type PolicyFacts = {
   maxInterval: number;
   exponent: number;
   maxElapsedTime: number;
+  /** Retries after the first attempt, at most (Infinity: the budget alone). */
+  maxRetries: number;
   /** False for create and fork unless the call passed `retries`. */
   fullPolicy: boolean;
 };
@@ -72,13 +75,15 @@ export function chaosClient(serverURL: string): Mix {
 }
 
 function policyFacts(retries: RetryConfig | undefined, idempotent: boolean): PolicyFacts {
-  const config = retries ?? chaosRetryConfig;
+  const config: RetryConfig = retries ?? chaosRetryConfig;
   const fullPolicy = idempotent || retries !== undefined;
   if (config.strategy === "none") {
-    return { enabled: false, initialInterval: 0, maxInterval: 0, exponent: 1, maxElapsedTime: 0, fullPolicy };
+    const none = { initialInterval: 0, maxInterval: 0, exponent: 1, maxElapsedTime: 0, maxRetries: 0 };
+    return { enabled: false, ...none, fullPolicy };
   }
   const { initialInterval = 0, maxInterval = 0, exponent = 1, maxElapsedTime = 0 } = config.backoff ?? {};
-  return { enabled: true, initialInterval, maxInterval, exponent, maxElapsedTime, fullPolicy };
+  const maxRetries = config.maxRetries ?? defaultMaxRetries;
+  return { enabled: true, initialInterval, maxInterval, exponent, maxElapsedTime, maxRetries, fullPolicy };
 }
 
 function planRetries(random: () => number, idempotent: boolean): RetryConfig | undefined {
@@ -92,7 +97,9 @@ function planRetries(random: () => number, idempotent: boolean): RetryConfig | u
     exponent: 1.5 + Math.round(random() * 5) / 10,
     maxElapsedTime: Math.round(300 + random() * 500),
   };
-  return { strategy: "backoff", backoff };
+  // Left out (the default), none, one, a few, or no limit but the budget.
+  const maxRetries = [undefined, 0, 1, 5, Number.POSITIVE_INFINITY][Math.floor(random() * 5)];
+  return { strategy: "backoff", backoff, maxRetries };
 }
 
 /** Plans calls `first` to `first + count - 1`: the same plans for the same seed. */

@@ -94,6 +94,9 @@ function checkSequence(plan: CallPlan, result: CallResult, trace: CallTrace, fou
     if (!next) return;
     // For create and fork, this is the rule that no session is ever duplicated.
     if (!retryable(plan, met)) found.wrong.push(`was tried again after ${describeMet(met)}`);
+    if (n >= plan.policy.maxRetries) {
+      found.wrong.push(`was tried again after ${n} retries (maxRetries ${plan.policy.maxRetries})`);
+    }
     // Only an end the server caused is timed exactly from undici's report of it.
     if (met.kind !== "answer" && met.kind !== "socket") return;
     const gap = next.createdAt - (attempt.endAt ?? 0);
@@ -147,9 +150,11 @@ export function checkCall(plan: CallPlan, result: CallResult, trace: CallTrace, 
   if (!last) return { ...found, wrong: [...found.wrong, "never sent a request"] };
   const met = metOn(trace, seen.length - 1, result);
   checkResult(result, expectedFor(met, sessionOperations[plan.op].errors), found);
-  // Stopping on a retryable failure is right only when the next wait could not fit the budget.
+  // Stopping on a retryable failure is right only when maxRetries are done or the next wait
+  // could not fit the budget.
   const wait = longestWait(plan, met, seen.length - 1);
-  if (retryable(plan, met) && result.ms + wait <= plan.policy.maxElapsedTime - 2) {
+  const retriesLeft = seen.length - 1 < plan.policy.maxRetries;
+  if (retryable(plan, met) && retriesLeft && result.ms + wait <= plan.policy.maxElapsedTime - 2) {
     found.wrong.push(`gave up after ${Math.round(result.ms)} ms with a wait of at most ${wait} ms`);
   }
   return found;

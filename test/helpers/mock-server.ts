@@ -1,4 +1,4 @@
-import { startPrism } from "../../scripts/lib/prism.ts";
+import { startMock as startMockStack } from "../../scripts/lib/mock-stack.ts";
 
 /** A running mock of the API, as `npm run mock` serves it to users. */
 export type MockServer = {
@@ -11,16 +11,19 @@ export type MockServer = {
 };
 
 /**
- * Starts "the mock" for tests that run user-facing code against it (the portal's samples). The
- * one place to switch when `npm run mock` changes: today it is Prism serving the spec's examples,
- * which keeps no state; a stateful mock restores its seed in `reset` (POST /__mock/reset).
+ * Starts "the mock" for tests that run user-facing code against it (the portal's samples):
+ * `npm run mock`'s default, the stateful model behind prism proxy, on a free port. `reset`
+ * restores its seed (POST /__mock/reset).
  */
 export async function startMock(): Promise<MockServer> {
-  const prism = await startPrism();
+  const mock = await startMockStack({ port: 0 });
   return {
-    url: prism.url,
-    // Prism is stateless: a deleted session is still there, so there is nothing to restore.
-    reset: async () => {},
-    stop: prism.stop,
+    url: mock.url,
+    reset: async () => {
+      const response = await fetch(`${mock.url}/__mock/reset`, { method: "POST" });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`POST /__mock/reset answered ${response.status}`);
+    },
+    stop: mock.stop,
   };
 }

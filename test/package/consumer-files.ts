@@ -22,6 +22,9 @@ export const cjsConsumer = `const { Mix, RESTResponseError } = require("mix-sdk"
 
 /** A typed consumer: compiles only if the shipped types are right. */
 export const typedConsumer = `import { Mix, RESTResponseError, type SessionData } from "mix-sdk";
+import { createMixMock, type MixMock } from "mix-sdk/mock";
+export const mock: MixMock = createMixMock({ seed: "empty", latencyMs: [10, 20], baseURL: "*" });
+export const stored: SessionData[] = mock.sessions();
 export async function titles(mix: Mix): Promise<string[]> {
   const sessions: SessionData[] = await mix.sessions.list();
   const fork: SessionData = await mix.sessions.fork({ id: "s1", messageIndex: 2 });
@@ -53,3 +56,33 @@ export function tsconfig(mode: "nodenext" | "bundler", files: string[]): string 
     files,
   });
 }
+
+/** An ESM consumer of mix-sdk/mock: MSW's setupServer with the mock's handlers, the SDK on top. */
+export const mockEsmConsumer = `import { setupServer } from "msw/node";
+import { Mix } from "mix-sdk";
+import { createMixMock } from "mix-sdk/mock";
+const mock = createMixMock();
+const server = setupServer(...mock.handlers);
+server.listen({ onUnhandledRequest: "error" });
+const mix = new Mix({ retryConfig: { strategy: "none" } });
+const created = await mix.sessions.create({ title: "packed" });
+const list = await mix.sessions.list();
+server.close();
+console.log(JSON.stringify({ title: created.title, first: list[0].id === created.id, stored: mock.sessions().length }));
+`;
+
+/** The same from CommonJS, with require. */
+export const mockCjsConsumer = `const { setupServer } = require("msw/node");
+const { Mix } = require("mix-sdk");
+const { createMixMock } = require("mix-sdk/mock");
+(async () => {
+  const mock = createMixMock();
+  const server = setupServer(...mock.handlers);
+  server.listen({ onUnhandledRequest: "error" });
+  const mix = new Mix({ retryConfig: { strategy: "none" } });
+  const created = await mix.sessions.create({ title: "packed" });
+  const list = await mix.sessions.list();
+  server.close();
+  console.log(JSON.stringify({ title: created.title, first: list[0].id === created.id, stored: mock.sessions().length }));
+})();
+`;

@@ -63,6 +63,12 @@ describe("types", () => {
     expectTypeOf<RESTError["type"]>().toExtend<string>();
   });
 
+  it("keeps RESTError.type open to kinds a newer server adds, while it names the known ones", () => {
+    expectTypeOf<"not_found">().toExtend<RESTError["type"]>();
+    expectTypeOf<"a_kind_from_a_newer_server">().toExtend<RESTError["type"]>();
+    expectTypeOf<Extract<RESTError["type"], "validation_error">>().toEqualTypeOf<"validation_error">();
+  });
+
   it("types mix.raw from the spec's paths", () => {
     const typeOnly = async () => {
       const { data } = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });

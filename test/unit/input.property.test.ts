@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FieldFacts, type OperationFacts, sessionOperations } from "../../generated/operations.ts";
+import { sessionOperations } from "../../generated/operations.ts";
 import { InvalidRequestError, Mix } from "../../src/index.ts";
+import type { FieldFacts, OperationFacts } from "../../src/operation-facts.ts";
 import { fakeFetch, json } from "../helpers/fake-fetch.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
 

@@ -23,6 +23,8 @@ const backoffConfig = fc.record({
   }),
   retryConnectionErrors: fc.boolean(),
   statusCodes: fc.subarray(["5XX", "4XX", "408", "429", "500", "503"]),
+  // Left out (the default, 3), a count, or no limit but the budget.
+  maxRetries: fc.oneof(fc.constant(undefined), fc.nat(10), fc.constant(Number.POSITIVE_INFINITY)),
 });
 const policies = fc.oneof(backoffConfig, fc.constant<RetryConfig>({ strategy: "none" })).map((c) => resolvePolicy(c));
 
@@ -46,8 +48,8 @@ function baseWait(p: RetryPolicy, n: number): number {
   return p.initialInterval === 0 ? 0 : Math.min(p.maxInterval, p.initialInterval * p.exponent ** n);
 }
 
-/** Whether the contract lets this failure be retried at all, the budget aside. */
-function allowed(p: RetryPolicy, f: Failure, fullPolicy: boolean): boolean {
+/** Whether the contract lets this kind of failure be retried at all, the count and the budget aside. */
+function eligible(p: RetryPolicy, f: Failure, fullPolicy: boolean): boolean {
   if (!p.enabled) return false;
   if (f.kind === "status") {
     const listed = p.statuses.has(f.status) || p.classes.has(Math.floor(f.status / 100));
@@ -76,7 +78,7 @@ describe("planRetry, for any policy, failure and point in the call", () => {
     fc.assert(
       fc.property(policies, failures, contexts, (p, f, ctx) => {
         const plan = planRetry(p, f, ctx);
-        const mayRetry = allowed(p, f, ctx.fullPolicy);
+        const mayRetry = eligible(p, f, ctx.fullPolicy) && ctx.retry < p.maxRetries;
         if (!mayRetry) expect(plan.retry).toBe(false);
         if (!plan.retry) return;
         const { waitMs } = plan;
@@ -94,7 +96,18 @@ describe("planRetry, for any policy, failure and point in the call", () => {
     );
   });
 
-  it("does not give up while an allowed wait still fits the budget", () => {
+  it("stops once maxRetries retries are done, and says so", () => {
+    fc.assert(
+      fc.property(policies, failures, contexts, (p, f, ctx) => {
+        fc.pre(eligible(p, f, ctx.fullPolicy) && ctx.retry >= p.maxRetries);
+        const reason = new RegExp(`^${p.maxRetries} retr(y|ies) done \\(maxRetries\\)$`);
+        expect(planRetry(p, f, ctx)).toEqual({ retry: false, reason: expect.stringMatching(reason) });
+      }),
+      runs,
+    );
+  });
+
+  it("does not give up while retries are left and an allowed wait still fits the budget", () => {
     const retrying = backoffConfig.map((c) =>
       resolvePolicy({ ...c, retryConnectionErrors: true, statusCodes: ["5XX", "408", "429"] }),
     );
@@ -102,6 +115,7 @@ describe("planRetry, for any policy, failure and point in the call", () => {
       fc.property(retrying, failures, contexts, uniform, (p, f, ctx, share) => {
         const unseen = f.kind === "status" ? f.status === 429 : f.kind === "refused";
         fc.pre(ctx.fullPolicy || unseen);
+        fc.pre(ctx.retry < p.maxRetries);
         fc.pre(f.kind !== "status" || f.status === 408 || f.status === 429 || f.status >= 500);
         const hinted = f.kind === "status" ? f.retryAfterMs : undefined;
         const longest = hinted ?? baseWait(p, ctx.retry);
@@ -137,6 +151,7 @@ describe("resolvePolicy, for any JSON given as a retry config", () => {
       ),
       retryConnectionErrors: anyValue,
       statusCodes: fc.oneof(anyValue, fc.array(fc.oneof(fc.constantFrom("5XX", "429", "4xx"), anyValue))),
+      maxRetries: fc.oneof(anyValue, fc.integer(), fc.double(), fc.constant(Number.POSITIVE_INFINITY)),
     },
     { requiredKeys: ["strategy"] },
   );
@@ -170,6 +185,9 @@ describe("resolvePolicy, for any JSON given as a retry config", () => {
         expect(Number.isFinite(p.exponent) && p.exponent >= 1).toBe(true);
         expect(typeof p.enabled).toBe("boolean");
         expect(typeof p.retryConnectionErrors, `retryConnectionErrors from ${JSON.stringify(config)}`).toBe("boolean");
+        const count =
+          p.maxRetries === Number.POSITIVE_INFINITY || (Number.isSafeInteger(p.maxRetries) && p.maxRetries >= 0);
+        expect(count, `maxRetries ${p.maxRetries}`).toBe(true);
         for (const s of p.statuses) expect(Number.isInteger(s) && s >= 100 && s <= 599).toBe(true);
         for (const c of p.classes) expect([1, 2, 3, 4, 5]).toContain(c);
       }),

@@ -1,0 +1,13 @@
+/**
+ * A random UUID v4. Uses `crypto.randomUUID` where it exists; pages served over plain http
+ * from a LAN address lack it (it needs a secure context), so the bytes are then drawn with
+ * `crypto.getRandomValues`, which every runtime has.
+ */
+export function randomUUIDv4(): string {
+  if (typeof globalThis.crypto.randomUUID === "function") return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,95 @@
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Mix, RESTResponseError, type SessionData } from "../../src/index.ts";
+import { createMixMock } from "../../src/mock/index.ts";
+import { freshSession } from "../helpers/mock-expectations.ts";
+import { successData } from "../helpers/spec-examples.ts";
+
+const seeded = successData("listSessions") as SessionData[];
+const mock = createMixMock();
+const anyOrigin = createMixMock({ baseURL: "*", seed: "empty", quirks: true });
+const server = setupServer(...mock.handlers);
+const mix = new Mix({ retryConfig: { strategy: "none" } });
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  mock.reset();
+});
+afterAll(() => server.close());
+
+describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
+  it("remembers: create, list shows it first, get, fork, cancel, delete, then 404 everywhere, then reset", async () => {
+    const created = await mix.sessions.create({ title: "From MSW" });
+    expect(created).toStrictEqual(freshSession({ title: "From MSW" }));
+    expect((await mix.sessions.list()).map((s) => s.id)).toEqual([created.id, ...seeded.map((s) => s.id)]);
+    await expect(mix.sessions.get({ id: created.id })).resolves.toStrictEqual(created);
+    const fork = await mix.sessions.fork({ id: seeded[1]?.id ?? "", messageIndex: 3, title: "Fork" });
+    expect(fork).toMatchObject({ title: "Fork", userMessageCount: 1, assistantMessageCount: 1, toolCallCount: 3 });
+    await expect(mix.sessions.cancelProcessing({ id: created.id })).resolves.toEqual({ cancelled: true });
+    await mix.sessions.delete({ id: created.id });
+    for (const call of [() => mix.sessions.get({ id: created.id }), () => mix.sessions.delete({ id: created.id })]) {
+      await expect(call()).rejects.toMatchObject({
+        statusCode: 404,
+        message: `Session with ID '${created.id}' not found`,
+      });
+    }
+    expect(mock.sessions().map((s) => s.id)).toEqual([fork.id, ...seeded.map((s) => s.id)]);
+    mock.reset();
+    expect(mock.sessions()).toEqual(seeded);
+  });
+
+  it("reads a percent-encoded id as one path segment", async () => {
+    const error = await mix.sessions.get({ id: "a/b c?d" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RESTResponseError);
+    expect((error as RESTResponseError).message).toBe("Session with ID 'a/b c?d' not found");
+  });
+
+  it("answers a body the server would refuse with the API's 400", async () => {
+    const { response, error } = await mix.raw.POST("/api/sessions", { body: { title: "x", color: "red" } as never });
+    expect(response.status).toBe(400);
+    expect(error).toEqual({
+      error: { code: 400, message: "Validation error for field 'color': unknown field", type: "validation_error" },
+    });
+    expect(mock.sessions()).toEqual(seeded);
+  });
+
+  it("answers an unsupported method with 405 in plain text", async () => {
+    const response = await fetch("http://localhost:8088/api/sessions", { method: "PUT" });
+    expect([response.status, await response.text()]).toEqual([405, "Method Not Allowed\n"]);
+  });
+
+  it('matches any origin with baseURL "*", and rehearses the real server with quirks', async () => {
+    server.use(...anyOrigin.handlers);
+    const elsewhere = new Mix({ serverURL: "http://127.0.0.1:9/v1", retryConfig: { strategy: "none" } });
+    await expect(elsewhere.sessions.list()).resolves.toEqual([]);
+    await expect(elsewhere.sessions.create({})).rejects.toMatchObject({ statusCode: 400 });
+    await expect(elsewhere.sessions.delete({ id: "nope" })).rejects.toMatchObject({ statusCode: 500 });
+    await expect(elsewhere.sessions.cancelProcessing({ id: "nope" })).resolves.toMatchObject({ cancelled: true });
+  });
+
+  it("waits latencyMs and injects failures at failRate, leaving the store as it was", async () => {
+    const draws = [0.1, 0.5, 0.9, 0.9];
+    const flaky = createMixMock({ seed: "empty", latencyMs: 60, failRate: 0.5, random: () => draws.shift() ?? 0.9 });
+    server.use(...flaky.handlers);
+    const started = performance.now();
+    const first = await mix.sessions.create({ title: "x" }).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(59);
+    // 500 is not a status create documents: MixDefaultError, with the envelope in its body.
+    expect(first).toMatchObject({ name: "MixDefaultError", statusCode: 500 });
+    expect(JSON.parse((first as { body: string }).body)).toMatchObject({
+      error: { code: 500, type: "internal_error" },
+    });
+    expect(flaky.sessions()).toEqual([]);
+    await expect(mix.sessions.create({ title: "y" })).resolves.toMatchObject({ title: "y" });
+    expect(flaky.sessions()).toHaveLength(1);
+  });
+
+  it("refuses options it cannot use, naming them", () => {
+    expect(() => createMixMock({ failRate: 2 })).toThrow("failRate must be a number from 0 to 1");
+    expect(() => createMixMock({ latencyMs: [5, 1] })).toThrow("latencyMs must be");
+    expect(() => createMixMock({ seed: [{ id: "x" } as SessionData] })).toThrow(
+      "seed session 0 needs a non-empty string title",
+    );
+  });
+});
