@@ -48,6 +48,7 @@ describe("aborting a call", () => {
     expect((error as Error).cause).toBe(reason);
     await expectOnTime("settling after the abort", settledAt, happened(abortedAt));
     expect(server.requests).toHaveLength(1);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it.each(fetchers)(

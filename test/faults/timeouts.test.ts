@@ -148,8 +148,9 @@ describe("timeouts and retries", () => {
   });
 
   it("cuts the last attempt short when maxElapsedTime runs out, whatever timeoutMs says", async () => {
+    // The first answer takes 200 ms, so only 100 ms of the budget are left for the second attempt.
     const server = await serve((_req, res, index) => {
-      if (index === 0) sendJson(res, 503, unavailable);
+      if (index === 0) setTimeout(() => sendJson(res, 503, unavailable), 200);
     });
     const retryConfig = { ...fastRetries, backoff: { ...fastRetries.backoff, maxElapsedTime: 300 } };
     const mix = new Mix({ serverURL: server.url, timeoutMs: 5000, retryConfig });

@@ -31,6 +31,16 @@ describe("server URL", () => {
     expect(fake.requests[0]?.url).toBe(`${specServerURL}/api/sessions`);
     vi.stubEnv("MIX_SERVER_URL", "localhost:8088");
     expect(() => new Mix()).toThrow(expect.objectContaining({ field: "MIX_SERVER_URL" }));
+    // A bad serverURL given in code is named as such, whatever the environment holds.
+    expect(() => new Mix({ serverURL: "localhost:9" })).toThrow(expect.objectContaining({ field: "serverURL" }));
+  });
+
+  it("refuses a server URL that is not a string or not http(s), such as a URL object or xhttp:", async () => {
+    for (const serverURL of [new URL("http://api.test"), "xhttp://api.test", "web+http://api.test"]) {
+      expect(() => new Mix({ serverURL: serverURL as string })).toThrow(
+        expect.objectContaining({ field: "serverURL" }),
+      );
+    }
   });
 
   it("drops a trailing slash and lets one call use another server", async () => {
@@ -64,7 +74,13 @@ describe("headers", () => {
     });
     await mix.sessions.get({ id: "s1" });
     await mix.sessions.create({ title: "t" }, { headers: { authorization: "Bearer b", "X-Requested-With": "mix" } });
+    await mix.sessions.create({ title: "t" });
     expect(headersOf(fake.requests[0])).toEqual({ authorization: "Bearer a", "x-team": "core" });
+    expect(headersOf(fake.requests[2])).toEqual({
+      authorization: "Bearer a",
+      "content-type": "application/json",
+      "x-team": "core",
+    });
     expect(headersOf(fake.requests[1])).toEqual({
       authorization: "Bearer b",
       "content-type": "application/json",
@@ -103,6 +119,16 @@ describe("results", () => {
       sessionId: "s1",
     });
     expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ cancelled: false });
+  });
+
+  it("adds cancelled: true only for status 'cancelled', and never over the server's own cancelled", async () => {
+    const fake = fakeFetch(
+      json(200, { data: { status: "queued", sessionId: "s1" } }),
+      json(200, { data: { status: "cancelled", cancelled: false } }),
+    );
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ status: "queued", sessionId: "s1" });
+    expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ status: "cancelled", cancelled: false });
   });
 
   it("resolves delete with undefined", async () => {

@@ -154,6 +154,7 @@ describe("options", () => {
     [{ headers: { "x-ok": "line\nbreak" } }, 'headers["x-ok"]'],
     [{ headers: "x-ok: 1" }, "headers"],
     [{ signal: {} }, "signal"],
+    [{ signal: null }, "signal"],
     [{ retries: { strategy: "backoff", backoff: { maxInterval: -5 } } }, "retries.backoff.maxInterval"],
   ])("refuses the call option %j before sending", async (options, field) => {
     const error = await refusal((mix) => mix.sessions.list(options as never));
