@@ -230,6 +230,26 @@ export function checkChaos(
   return verdict;
 }
 
+/** Two verdicts as one, as if their calls had been one run. */
+export function addVerdicts(a: Verdict, b: Verdict): Verdict {
+  const sum = (x: Record<string, number>, y: Record<string, number>) => {
+    const out = { ...x };
+    for (const [key, n] of Object.entries(y)) out[key] = (out[key] ?? 0) + n;
+    return out;
+  };
+  return {
+    problems: [...a.problems, ...b.problems],
+    lastAttempts: sum(a.lastAttempts, b.lastAttempts),
+    outcomes: sum(a.outcomes, b.outcomes),
+    faults: sum(a.faults, b.faults),
+    requests: a.requests + b.requests,
+    retriedCalls: a.retriedCalls + b.retriedCalls,
+    retriedCreates: a.retriedCreates + b.retriedCreates,
+    worstOvershootMs: Math.max(a.worstOvershootMs, b.worstOvershootMs),
+    worstAbortMs: Math.max(a.worstAbortMs, b.worstAbortMs),
+  };
+}
+
 /** One problem as report lines: the call and the broken rule, then everything known about the call. */
 export function describeProblem(problem: Problem, seed: number): string[] {
   const call = problem.call === undefined ? "a request" : `call ${problem.call}`;
