@@ -47,6 +47,7 @@ function transportError(error: unknown, req: Outgoing): HTTPClientError {
 }
 
 const aborted = (signal: AbortSignal | undefined, what = "") =>
+  // Stryker disable next-line OptionalChaining: equivalent: every caller passes the signal that aborted
   new RequestAbortedError(`The call was aborted${what}`, { cause: signal?.reason });
 
 /**
@@ -128,6 +129,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 function failureOf(outcome: Received<unknown> | HTTPClientError): Failure | undefined {
+  // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent: planRetry tells failures apart only as a status or a refusal; a timeout takes the path of any other failure
   if (outcome instanceof RequestTimeoutError) return { kind: "timeout" };
   if (outcome instanceof ConnectionError) return { kind: isRefused(outcome.cause) ? "refused" : "dropped" };
   if (outcome instanceof Error) return undefined;

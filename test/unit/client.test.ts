@@ -131,6 +131,13 @@ describe("results", () => {
     expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ status: "cancelled", cancelled: false });
   });
 
+  it("adds cancelled to cancel's answer only, not to a session that has a status field", async () => {
+    const session = { ...sampleSession, status: "cancelled" };
+    const fake = fakeFetch(json(200, { data: session }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    expect(await mix.sessions.get({ id: "s1" })).toEqual(session);
+  });
+
   it("resolves delete with undefined", async () => {
     const fake = fakeFetch(new Response(null, { status: 204 }));
     expect(
@@ -259,12 +266,40 @@ describe("timeouts and abort with a fetch that ignores its signal", () => {
     expect(timers()).toBe(before);
   });
 
+  it("arms no timer at all with timeoutMs: 0 and retries off", async () => {
+    const controller = new AbortController();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const mix = new Mix({
+      serverURL: "http://api.test",
+      fetch: hanging,
+      timeoutMs: 0,
+      retryConfig: { strategy: "none" },
+    });
+    const before = timers();
+    const call = mix.sessions.list({ signal: controller.signal });
+    const during = timers();
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(during).toBe(before);
+  });
+
   it("treats a timeout past 2^31 - 1 ms as that long, not as 1 ms", async () => {
     const slow = fakeFetch(
       () => new Promise<Response>((resolve) => setTimeout(() => resolve(json(200, { data: [] })), 30)),
     );
-    const mix = new Mix({ serverURL: "http://api.test", fetch: slow.fetch, timeoutMs: 2 ** 31 });
+    // With retries off there is no budget to shorten the attempt: the timer gets 2^31 ms.
+    const none = { strategy: "none" } as const;
+    const mix = new Mix({ serverURL: "http://api.test", fetch: slow.fetch, timeoutMs: 2 ** 31, retryConfig: none });
     expect(await mix.sessions.list()).toEqual([]);
+  });
+
+  it("waits as long as a Retry-After past 2^31 - 1 ms asks, not 1 ms", async () => {
+    const busy = fakeFetch(json(503, {}, { "retry-after": String(40 * 24 * 3600) }), json(200, { data: [] }));
+    const budget = { strategy: "backoff", backoff: { maxElapsedTime: 1e12 } } as const;
+    const mix = new Mix({ serverURL: "http://api.test", fetch: busy.fetch, retryConfig: budget });
+    const call = mix.sessions.list({ signal: AbortSignal.timeout(100) });
+    await expect(call).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(busy.requests).toHaveLength(1);
   });
 
   it("aborts the request it handed to fetch when the timeout fires", async () => {

@@ -51,6 +51,13 @@ describe("the message of every InvalidRequestError names the field and the probl
     );
   });
 
+  it("hides the credentials of a server URL given as an object", async () => {
+    const serverURL = bad<string>({ href: "http://admin:hunter2@api.test" });
+    const message = await refusal(() => new Mix({ serverURL }));
+    expect(message).toContain("[REDACTED]@api.test");
+    expect(message).not.toContain("hunter2");
+  });
+
   it("says what a retry config must be", async () => {
     const backoff = (config: unknown) => () => new Mix({ retryConfig: bad(config) });
     expect(await refusal(backoff({ strategy: "fast" }))).toBe(
@@ -64,6 +71,12 @@ describe("the message of every InvalidRequestError names the field and the probl
     );
     expect(await refusal(backoff({ strategy: "backoff", statusCodes: ["5XXX"] }))).toBe(
       'retryConfig.statusCodes: Invalid request: retryConfig.statusCodes has "5XXX"; use "429" or "5XX"',
+    );
+    expect(await refusal(backoff({ strategy: "backoff", statusCodes: ["x429"] }))).toBe(
+      'retryConfig.statusCodes: Invalid request: retryConfig.statusCodes has "x429"; use "429" or "5XX"',
+    );
+    expect(await refusal(backoff({ strategy: "backoff", maxRetries: 1.5 }))).toBe(
+      "retryConfig.maxRetries: Invalid request: retryConfig.maxRetries must be a whole number >= 0 or Infinity, got 1.5",
     );
     expect(await refusal(backoff({ strategy: "backoff", retryConnectionErrors: "yes" }))).toBe(
       "retryConfig.retryConnectionErrors: Invalid request: retryConfig.retryConnectionErrors must be true or false",

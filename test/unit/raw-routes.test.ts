@@ -59,6 +59,17 @@ describe("mix.raw's methods", () => {
     expect(fake.requests.map((r) => r.method)).toEqual(["OPTIONS", "HEAD", "PATCH", "GET"]);
   });
 
+  it("checks a per-call baseUrl on every method, sending nothing with credentials in it", async () => {
+    const fake = fakeFetch(json(200, {}));
+    const raw = new Mix({ serverURL: "http://api.test", fetch: fake.fetch }).raw as unknown as Untyped;
+    const baseUrl = "http://admin:hunter2@api.test";
+    for (const name of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+      await expect(raw[name]?.("/api/sessions", { baseUrl }), name).rejects.toMatchObject({ field: "baseUrl" });
+    }
+    await expect(raw.request?.("get", "/api/sessions", { baseUrl })).rejects.toMatchObject({ field: "baseUrl" });
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it("ejects a middleware before and after openapi-fetch has loaded", async () => {
     const fake = fakeFetch(json(200, { data: [] }));
     const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });

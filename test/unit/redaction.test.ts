@@ -30,6 +30,11 @@ describe("what redaction hides, and what it leaves alone", () => {
     expect(message).toBe("sid [REDACTED], theme [REDACTED]");
   });
 
+  it("hides set-cookie and x-api-key values like the other secret headers", async () => {
+    const headers = { "set-cookie": "sid=set-secret", "x-api-key": "key-123456" };
+    expect(await messageFor(headers, "saw set-secret and key-123456")).toBe("saw [REDACTED] and [REDACTED]");
+  });
+
   it("leaves text alone when a secret piece is empty or a single character", async () => {
     const body = "v1 is gone; use v2 (1 of 2)";
     expect(await messageFor({ cookie: "v=1; empty=; sid=long-secret", authorization: "Basic" }, body)).toBe(body);
