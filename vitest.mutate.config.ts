@@ -13,6 +13,11 @@ import { faultsProject, unitProject } from "./vitest.config.ts";
  *   only chaos would kill is a missing example test, and belongs in one.
  * Contract, browser and package tests repeat what unit and faults check, through slower machinery.
  */
+// Stryker runs the tests in worker threads, where a test cannot change the time zone (the
+// asctime Retry-After test tries several): a zone other than UTC, set here before the workers
+// start, lets a date read as local time instead of GMT show.
+process.env.TZ = "America/New_York";
+
 export default defineConfig({
   test: {
     projects: [

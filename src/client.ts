@@ -9,6 +9,7 @@ import { resolvePolicy } from "./retry.js";
 import { createSessions } from "./sessions.js";
 import type { Transport } from "./transport.js";
 
+// Stryker disable next-line OptionalChaining: equivalent under Node; only a runtime without process (the browser test's Chromium) tells
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 
 /**

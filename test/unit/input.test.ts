@@ -44,6 +44,12 @@ describe("ids", () => {
     expect((await refusal((mix) => loose(mix).get?.() ?? Promise.resolve())).field).toBe("id");
   });
 
+  it("refuses null or a non-object as params, naming params", async () => {
+    for (const params of [null, "s1", 7]) {
+      expect((await refusal((mix) => loose(mix).get?.(params) ?? Promise.resolve())).field).toBe("params");
+    }
+  });
+
   it.each([
     ["a/b", "/api/sessions/a%2Fb"],
     ["../admin", "/api/sessions/..%2Fadmin"],

@@ -1,7 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Mix } from "../../src/index.ts";
 import { fakeFetch, json } from "../helpers/fake-fetch.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
+
+// Each test loads mix.raw's client afresh (it is imported on first use), so its module-level
+// code runs in every test: Stryker's per-test coverage then counts each test as reaching it.
+beforeEach(() => {
+  vi.resetModules();
+});
 
 const quick = { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 2, maxElapsedTime: 1000 } } as const;
 
