@@ -3,13 +3,15 @@
  * model of the sessions resource behind `prism proxy`, which checks every request and answer
  * against spec/openapi.yaml. `--help` lists the flags (scripts/lib/mock-options.ts).
  *
- * Runs until SIGINT or SIGTERM, then stops everything it started. The npm script runs it with
- * `exec node --import tsx`, so that npm's signal reaches this process: a `sh -c` between them
- * would die on SIGTERM without passing it on, and tsx's own CLI would add one more process.
+ * Runs until SIGINT, SIGTERM or SIGHUP, then stops everything it started; on any other way out
+ * (a crash included) scripts/lib/prism.ts stops Prism as the process exits. The npm script
+ * runs it with `exec node --import tsx`, so that npm's signal reaches this process: a `sh -c`
+ * between them would die on SIGTERM without passing it on, and tsx's own CLI would add one
+ * more process.
  */
 import { seedSessions } from "../src/mock/seed.ts";
 import { parseMockCommand, usage } from "./lib/mock-options.ts";
-import { type MockConfig, type RunningMock, startMock } from "./lib/mock-stack.ts";
+import { type MockConfig, startMock } from "./lib/mock-stack.ts";
 
 function describe(config: MockConfig): string {
   if (config.mode === "dynamic") return `Prism alone, data generated from the schemas (seed ${config.seed ?? 1})`;
@@ -48,26 +50,29 @@ try {
 }
 
 console.log(`Starting the Mix API mock (${describe(config)})...`);
-let mock: RunningMock | undefined;
+const startup = new AbortController();
+const starting = startMock({ ...config, log: (line) => console.log(line), signal: startup.signal });
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\nmock: ${signal} received, stopping...`);
+  // During startup, stop what has started (Prism may be running already) instead of exiting past it.
+  startup.abort(new Error(`${signal} during startup`));
+  const mock = await starting.catch(() => undefined);
   await mock?.stop();
   process.exit(0);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// SIGHUP (the terminal closed) would otherwise end this process without its 'exit' event.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
 
-try {
-  mock = await startMock({ ...config, log: (line) => console.log(line) });
-} catch (error) {
-  console.error(`mock: did not start: ${(error as Error).message.trim().split("\n").at(-1)}`);
+const mock = await starting.catch((error: Error) => {
+  if (stopping) return undefined;
+  console.error(`mock: did not start: ${error.message.trim().split("\n").at(-1)}`);
   process.exit(1);
-}
-if (stopping) await mock.stop();
-console.log(`
+});
+if (mock && !stopping)
+  console.log(`
 Mix API mock listening on ${mock.url}  (CORS open to any origin; Ctrl-C stops it)
 Behind it: Prism on ${mock.prism.url} (pid ${mock.prism.pid})${mock.modelURL ? `, the model on ${mock.modelURL}` : ""}; mock pid ${process.pid}.
 ${hints(config, mock.url)}

@@ -1,95 +1,88 @@
 /**
- * The breaking-change gate: `npm run spec:diff [base] [head]`.
+ * The breaking-change gate.
  *
- * Compares spec/openapi.yaml (or `head`) with `base`: a file, or a git ref whose
- * spec/openapi.yaml is read with `git show <ref>:spec/openapi.yaml` (default `HEAD~1`, the
- * previous commit). `redocly diff` finds and rates the changes; scripts/lib/spec-changes.ts
- * words them and fails on a breaking one unless info.version has a new major version.
- * Exit code: 0 no breaking change (or allowed), 1 breaking change, 2 could not compare.
+ *   npm run spec:diff                 spec/openapi.yaml against the last released spec
+ *                                     (spec/released/) and against the previous commit
+ *   npm run spec:diff -- <base> [head]  against one base: a file, or a git ref whose
+ *                                     spec/openapi.yaml is read (or `<ref>:<path>`)
+ *
+ * scripts/lib/spec-diff/gate.ts does the comparing. Exit code: 0 no breaking change (or each
+ * one allowed by a new major version), 1 a breaking change, 2 could not compare (a base that
+ * cannot be found, a shallow clone without the previous commit, an unreadable spec).
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { loadSpec, specPath } from "./lib/spec.ts";
-import { type DiffReport, formatGate, gate } from "./lib/spec-changes.ts";
+import { parse } from "yaml";
+import { specPath } from "./lib/spec.ts";
+import { type Base, gitShow, previousCommit, releasedSpec } from "./lib/spec-diff/bases.ts";
+import { compareSpecs, formatGate } from "./lib/spec-diff/gate.ts";
+import type { Obj } from "./lib/spec-diff/json.ts";
 
-const run = promisify(execFile);
-const redoclyBin = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
-const diffConfig = fileURLToPath(new URL("./lib/redocly-diff.yaml", import.meta.url));
 const repoRoot = dirname(dirname(specPath));
-const toolEnv = { ...process.env, REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false", NO_COLOR: "1" };
-
-/** A spec to compare: a file on disk, or the reason it could not be found. */
-type Resolved = { path: string; label: string } | { missing: string };
-
-/**
- * Finds a spec: an existing file, else a git ref (`<ref>:spec/openapi.yaml`, or `<ref>:<path>`)
- * read with `git show` in the repository `repo` (default: this one).
- */
-export async function resolveSpec(arg: string, scratch: string, name: string, repo = repoRoot): Promise<Resolved> {
-  if (existsSync(arg)) return { path: resolve(arg), label: arg === specPath ? "spec/openapi.yaml" : arg };
-  const object = arg.includes(":") ? arg : `${arg}:spec/openapi.yaml`;
-  try {
-    const { stdout } = await run("git", ["show", object], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
-    const path = join(scratch, `${name}.yaml`);
-    await writeFile(path, stdout);
-    return { path, label: object };
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? error).trim();
-    return { missing: `${arg} is not a file, and git show ${object} failed: ${stderr}` };
-  }
-}
-
-/** Runs `redocly diff --format json` with the diff-recommended rules and returns its report. */
-export async function runRedoclyDiff(basePath: string, headPath: string): Promise<DiffReport> {
-  const args = [redoclyBin, "diff", basePath, headPath, "--format", "json", "--fail-on", "none"];
-  const result = await run(process.execPath, [...args, "--config", diffConfig], {
-    cwd: repoRoot,
-    env: toolEnv,
-    maxBuffer: 64 * 1024 * 1024,
-  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-    throw new Error(`redocly diff failed: ${error.message}\n${error.stdout ?? ""}${error.stderr ?? ""}`);
-  });
-  // Guard against a config that turns the rules off: redocly would then rate nothing major.
-  if (/No diff rules are on/.test(result.stderr)) throw new Error(`redocly diff ran without rules:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as DiffReport;
-}
 
 /** What a run printed and its exit code. */
 export type SpecDiffResult = { exitCode: 0 | 1 | 2; lines: string[] };
 
-/**
- * Compares `head` (default spec/openapi.yaml) with `base` (default HEAD~1) and applies the gate.
- * `repo` is the git repository that refs are read from (default: this one).
- */
-export async function specDiff(baseArg?: string, headArg: string = specPath, repo = repoRoot): Promise<SpecDiffResult> {
-  const scratch = await mkdtemp(join(tmpdir(), "spec-diff-"));
+/** A spec argument: an existing file, else a git object (`<ref>` means `<ref>:spec/openapi.yaml`). */
+async function readSpecArg(arg: string, repo: string): Promise<Base> {
+  if (existsSync(arg)) return { label: arg === specPath ? "spec/openapi.yaml" : arg, text: readFileSync(arg, "utf8") };
+  const object = arg.includes(":") ? arg : `${arg}:spec/openapi.yaml`;
+  const shown = await gitShow(repo, object);
+  if ("text" in shown) return { label: object, text: shown.text };
+  return { label: arg, error: `${arg} is not a file, and git show ${object} failed: ${shown.error}` };
+}
+
+function parseSpec(text: string, label: string): Obj {
   try {
-    const base = await resolveSpec(baseArg ?? "HEAD~1", scratch, "base", repo);
-    if ("missing" in base) {
-      // No previous commit (a first commit, a shallow clone) or no spec in it: nothing to guard.
-      if (baseArg === undefined) return { exitCode: 0, lines: [`spec:diff: no base to compare with. ${base.missing}`] };
-      return { exitCode: 2, lines: [`spec:diff: ${base.missing}`] };
-    }
-    const head = await resolveSpec(headArg, scratch, "head", repo);
-    if ("missing" in head) return { exitCode: 2, lines: [`spec:diff: ${head.missing}`] };
-    const report = await runRedoclyDiff(base.path, head.path);
-    const result = gate(report, { base: loadSpec(base.path), head: loadSpec(head.path) });
-    const title = `spec:diff: ${base.label} -> ${head.label} (changes found by redocly diff)`;
-    return { exitCode: result.ok ? 0 : 1, lines: [title, ...formatGate(result)] };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
+    return parse(text) as Obj;
+  } catch (error) {
+    throw new Error(`${label} is not valid YAML or JSON: ${(error as Error).message}`);
   }
+}
+
+/** Compares a head spec with one base and applies the gate's policy. */
+async function compare(base: Base, head: { label: string; text: string }): Promise<SpecDiffResult> {
+  if ("error" in base) return { exitCode: 2, lines: [`spec:diff: ${base.error}`] };
+  if ("skip" in base) return { exitCode: 0, lines: [`spec:diff: ${base.label}: nothing to compare: ${base.skip}.`] };
+  const title = `spec:diff: ${base.label} -> ${head.label}`;
+  if (base.text === head.text) return { exitCode: 0, lines: [`${title}: identical.`] };
+  try {
+    const result = await compareSpecs(parseSpec(base.text, base.label), parseSpec(head.text, head.label));
+    return { exitCode: result.ok ? 0 : 1, lines: [title, ...formatGate(result)] };
+  } catch (error) {
+    return { exitCode: 2, lines: [title, `spec:diff: could not compare: ${(error as Error).message}`] };
+  }
+}
+
+/** Compares `head` (default spec/openapi.yaml) with one base: a file or a git ref in `repo`. */
+export async function specDiff(baseArg: string, headArg: string = specPath, repo = repoRoot): Promise<SpecDiffResult> {
+  const head = await readSpecArg(headArg, repo);
+  if (!("text" in head)) return { exitCode: 2, lines: [`spec:diff: ${"error" in head ? head.error : head.skip}`] };
+  return compare(await readSpecArg(baseArg, repo), head);
+}
+
+/**
+ * The gate CI runs: `head` (default spec/openapi.yaml) against the last released spec in
+ * `<repo>/spec/released/` and against `spec/openapi.yaml` in the previous commit of `repo`.
+ * Fails (1) when either comparison finds a breaking change without a new major version, and
+ * cannot pass (2) when a base it must have is missing.
+ */
+export async function specGate(headPath: string = specPath, repo = repoRoot): Promise<SpecDiffResult> {
+  const head = { label: relative(repo, resolve(headPath)) || headPath, text: readFileSync(headPath, "utf8") };
+  const released = releasedSpec(join(repo, "spec/released"), "spec/released", (path) => readFileSync(path, "utf8"));
+  // The two comparisons are independent: run their redocly processes side by side.
+  const results = await Promise.all([
+    compare(released, head),
+    previousCommit(repo, "spec/openapi.yaml").then((base) => compare(base, head)),
+  ]);
+  const exitCode = Math.max(...results.map((r) => r.exitCode)) as 0 | 1 | 2;
+  return { exitCode, lines: results.flatMap((r, i) => (i > 0 ? ["", ...r.lines] : r.lines)) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [baseArg, headArg] = process.argv.slice(2);
-  specDiff(baseArg, headArg).then(
+  (baseArg === undefined ? specGate() : specDiff(baseArg, headArg)).then(
     ({ exitCode, lines }) => {
       console.log(lines.join("\n"));
       process.exitCode = exitCode;

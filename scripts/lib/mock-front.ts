@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Latency, pickFault, pickLatency } from "../../src/mock/faults.ts";
 import type { SessionsModel } from "../../src/mock/model.ts";
 import { failure } from "../../src/mock/response.ts";
-import { listen, quirkHeader, type RunningServer, readBody, sendMockResponse } from "./mock-http.ts";
+import { guard, listen, quirkHeader, type RunningServer, readBody, sendMockResponse } from "./mock-http.ts";
 
 /** What the front of `npm run mock` does before and after Prism. */
 export type FrontOptions = {
@@ -63,14 +64,19 @@ function answerHeaders(upstream: IncomingMessage, line: string, log: FrontOption
   return { ...headers, ...cors };
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, body: string, options: FrontOptions) {
+function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, options: FrontOptions) {
   const line = `${req.method} ${req.url}`;
   const outgoing = request(new URL(req.url ?? "/", options.target), { method: req.method, headers: req.headers });
   outgoing.on("response", (upstream) => {
     res.writeHead(upstream.statusCode ?? 502, answerHeaders(upstream, line, options.log));
-    upstream.pipe(res);
+    // Unlike pipe, pipeline ends the client's connection when Prism's answer breaks off mid-body.
+    pipeline(upstream, res, (error) => {
+      if (error) options.log(`mock: ${line}: the answer broke off: ${error.message}`);
+    });
   });
   outgoing.on("error", (error) => {
+    // Once the answer has begun, the pipeline above closes the connection.
+    if (res.headersSent) return;
     options.log(`mock: ${line}: Prism did not answer: ${error.message}`);
     sendMockResponse(res, failure("internal_error", `Internal error during ${line}: mock proxy failed`), cors);
   });
@@ -84,16 +90,18 @@ function forward(req: IncomingMessage, res: ServerResponse, body: string, option
  */
 export function startFront(options: FrontOptions): Promise<RunningServer> {
   const random = options.random ?? Math.random;
-  const server = createServer(async (req, res) => {
-    if (req.method === "OPTIONS" && req.headers["access-control-request-method"])
-      return preflight(req, res, options.quirks ?? false);
-    const body = await readBody(req);
-    if (req.url?.startsWith("/__mock/")) return control(req, res, options.model);
-    const delay = pickLatency(options.latency, random);
-    if (delay > 0) await sleep(delay);
-    const fault = pickFault(options.failRate, random);
-    if (fault) return sendMockResponse(res, fault, cors);
-    forward(req, res, body, options);
-  });
+  const server = createServer(
+    guard(async (req, res) => {
+      if (req.method === "OPTIONS" && req.headers["access-control-request-method"])
+        return preflight(req, res, options.quirks ?? false);
+      const body = await readBody(req);
+      if (req.url?.startsWith("/__mock/")) return control(req, res, options.model);
+      const delay = pickLatency(options.latency, random);
+      if (delay > 0) await sleep(delay);
+      const fault = pickFault(options.failRate, random);
+      if (fault) return sendMockResponse(res, fault, cors);
+      forward(req, res, body, options);
+    }, options.log),
+  );
   return listen(server, options.port, options.host);
 }

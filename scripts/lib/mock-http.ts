@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { SessionsModel } from "../../src/mock/model.ts";
 import type { MockResponse } from "../../src/mock/response.ts";
 import { answer } from "../../src/mock/routes.ts";
@@ -12,12 +12,29 @@ export const quirkHeader = "x-mix-mock-quirk";
 /** A node:http server and how to stop it. */
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
 
-/** Reads a request's body as text. */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  let body = "";
-  req.setEncoding("utf8");
-  for await (const chunk of req) body += chunk;
-  return body;
+/** Reads a request's body: its bytes as sent, for forwarding under the request's own Content-Length. */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Runs an async request handler so that its failure ends that one exchange, never the process:
+ * a client that drops mid-upload makes reading the body fail, and an `async` listener of
+ * `createServer` would turn that into an unhandled rejection. The connection is closed (the
+ * client is gone, or the answer cannot be trusted) and `log` gets a line.
+ */
+export function guard(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  log: (line: string) => void = () => {},
+): RequestListener {
+  return (req, res) => {
+    handler(req, res).catch((error: Error) => {
+      log(`mock: ${req.method} ${req.url}: ${error.message}; connection closed`);
+      res.destroy();
+    });
+  };
 }
 
 /** Writes a mock answer: JSON, plain text or an empty body, with its headers. */
@@ -44,12 +61,21 @@ export async function listen(server: Server, port: number, host: string): Promis
   return { url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`, port: bound, close };
 }
 
-/** The model over HTTP (what `prism proxy` fronts): each request answered by the model's router. */
-export function startModelServer(model: SessionsModel, host = "127.0.0.1"): Promise<RunningServer> {
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    const { pathname } = new URL(req.url ?? "/", "http://mock");
-    sendMockResponse(res, answer(model, req.method ?? "GET", pathname, body));
-  });
+/**
+ * The model over HTTP (what `prism proxy` fronts): each request answered by the model's router,
+ * on `host` (default 127.0.0.1) and a free port; `log` gets a line for a failed exchange.
+ */
+export function startModelServer(
+  model: SessionsModel,
+  { host = "127.0.0.1", log }: { host?: string; log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const server = createServer(
+    guard(async (req, res) => {
+      // Invalid UTF-8 becomes U+FFFD, as in the API's JSON decoder (Go's encoding/json).
+      const body = (await readBody(req)).toString("utf8");
+      const { pathname } = new URL(req.url ?? "/", "http://mock");
+      sendMockResponse(res, answer(model, req.method ?? "GET", pathname, body));
+    }, log),
+  );
   return listen(server, 0, host);
 }

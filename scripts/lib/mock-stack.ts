@@ -24,6 +24,8 @@ export type MockConfig = {
   random?: () => number;
   /** Receives every line of the mock's log, Prism's included. Default: none. */
   log?: (line: string) => void;
+  /** Aborted during startup: what has started is stopped, and the start rejects with its reason. */
+  signal?: AbortSignal;
 };
 
 /** A running mock: its URL, the processes and ports behind it, and how to stop all of it. */
@@ -54,8 +56,10 @@ export async function startMock(config: MockConfig = {}): Promise<RunningMock> {
   let modelServer: RunningServer | undefined;
   let prism: Prism | undefined;
   try {
-    if (model) modelServer = await startModelServer(model);
+    if (model) modelServer = await startModelServer(model, { log });
+    config.signal?.throwIfAborted();
     prism = await startPrism({
+      signal: config.signal,
       mode: modelServer ? "proxy" : "mock",
       upstream: modelServer?.url,
       errors: !modelServer,

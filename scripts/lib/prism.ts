@@ -10,7 +10,7 @@ export type Prism = {
   url: string;
   /** The process id of Prism. */
   pid: number;
-  /** Everything Prism printed so far. */
+  /** What Prism printed until it listened (later lines only go to `onLine`). */
   output: () => string;
   /** Stops the process and waits for it to exit. */
   stop: () => Promise<void>;
@@ -37,6 +37,8 @@ export type PrismOptions = {
   args?: string[];
   /** Receives each line Prism prints (default: kept silent). */
   onLine?: (line: string) => void;
+  /** Aborted before Prism listens: Prism is stopped and the start rejects with its reason. */
+  signal?: AbortSignal;
 };
 
 const prismBin = join(
@@ -56,6 +58,27 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
+/** Prism processes this process started and that still run. */
+const running = new Set<ChildProcess>();
+let exitHooked = false;
+
+/**
+ * Whatever way this process ends (a crash, an unhandled rejection, `process.exit` before an
+ * orderly stop), its Prism processes end with it: the 'exit' event runs on every path but
+ * SIGKILL and an unhandled signal, and only synchronous work runs there, so they get SIGTERM
+ * without a wait.
+ */
+function stopWithThisProcess(child: ChildProcess) {
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once("exit", () => {
+      for (const each of running) each.kill("SIGTERM");
+    });
+  }
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+}
+
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -68,49 +91,62 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+function commandLine(options: PrismOptions, host: string, port: number): string[] {
+  const mode = options.mode ?? "mock";
+  const target = mode === "proxy" ? [options.upstream ?? ""] : [];
+  const errors = options.errors === false ? [] : ["--errors"];
+  const where = ["-h", host, "-p", String(port)];
+  // One process: with NODE_ENV=production Prism would fork a worker that a stop could leave behind.
+  return [prismBin, mode, options.spec ?? specPath, ...target, ...where, "--no-multiprocess", ...errors];
+}
+
+/**
+ * Resolves with what Prism printed once it says it listens; stops it and rejects if it exits
+ * first, takes more than 60 s, or `signal` aborts.
+ */
+function untilListening(child: ChildProcess, { onLine, signal }: PrismOptions): Promise<string> {
+  let output = "";
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
+    const exited = (code: number | null) => fail(new Error(`Prism exited with ${code}:\n${output}`));
+    const aborted = () => fail(signal?.reason);
+    const settle = () => {
+      clearTimeout(timer);
+      child.off("exit", exited);
+      signal?.removeEventListener("abort", aborted);
+    };
+    const fail = (error: Error) => {
+      settle();
+      stopProcess(child).then(() => reject(error));
+    };
+    let listening = false;
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) if (line.trim()) onLine?.(line);
+      // Prism logs every request: kept past startup, the text would grow for the mock's whole life.
+      if (listening) return;
+      output += chunk.toString();
+      if (!/Prism is listening on/.test(output)) return;
+      listening = true;
+      settle();
+      resolve(output);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", exited);
+    signal?.addEventListener("abort", aborted, { once: true });
+  });
+}
+
 /** Starts Prism (in one process) and resolves once it listens. */
 export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
-  const mode = options.mode ?? "mock";
-  const target = mode === "proxy" ? [options.upstream ?? ""] : [];
-  const errors = options.errors === false ? [] : ["--errors"];
-  // One process: with NODE_ENV=production Prism would fork a worker that a stop could leave behind.
-  const args = [
-    prismBin,
-    mode,
-    options.spec ?? specPath,
-    ...target,
-    "-h",
-    host,
-    "-p",
-    String(port),
-    "--no-multiprocess",
-    ...errors,
-  ];
-  const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
+  options.signal?.throwIfAborted();
+  const child = spawn(process.execPath, [...commandLine(options, host, port), ...(options.args ?? [])], {
     env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      stopProcess(child).then(() => reject(error));
-    };
-    const onData = (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) options.onLine?.(line);
-      output += chunk.toString();
-      if (/Prism is listening on/.test(output)) {
-        clearTimeout(timer);
-        resolve(`http://${host}:${port}`);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => fail(new Error(`Prism exited with ${code}:\n${output}`)));
-  });
-  child.removeAllListeners("exit");
-  return { url, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child) };
+  stopWithThisProcess(child);
+  const output = await untilListening(child, options);
+  return { url: `http://${host}:${port}`, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child) };
 }

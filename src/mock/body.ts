@@ -44,11 +44,12 @@ export function parseBody(text: string, facts: BodyFacts): ParsedBody {
   }
   const fields = parsed as Record<string, unknown>;
   for (const [name, value] of Object.entries(fields)) {
-    const known = facts.fields[name];
+    // Own fields only: "constructor" or "__proto__" must not find Object.prototype's.
+    const known = Object.hasOwn(facts.fields, name) ? facts.fields[name] : undefined;
     if (!known) return invalid(name, "unknown field");
     const problem = fieldProblem(value, known);
     if (problem) return invalid(name, problem);
   }
-  const missing = facts.required.find((name) => !(name in fields));
+  const missing = facts.required.find((name) => !Object.hasOwn(fields, name));
   return missing ? invalid(missing, "is required") : { ok: true, fields };
 }

@@ -49,8 +49,8 @@ function decode(segment: string): string | undefined {
 
 /**
  * Answers one request with the model, as the API's router would: the route's answer, or
- * 404 / 405 in plain text for a path or method it does not have (`quirk` set for the 405,
- * which the spec does not describe).
+ * 404 / 405 in plain text for a path or method it does not have. Neither is a quirk: the spec
+ * has no such operation, so the request is what breaks it, and `npm run mock` reports it.
  */
 export function answer(model: SessionsModel, method: string, pathname: string, body: string): MockResponse {
   const matches = patterns.flatMap(({ route, regex }) => {

@@ -17,14 +17,22 @@ async function step(name: string, run: () => Promise<unknown>): Promise<Step> {
   }
 }
 
-/** Starts the worker (registering /mockServiceWorker.js) and says whether it controls the page. */
-async function startMock(): Promise<boolean> {
-  await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, onUnhandledRequest: "error", quiet: true });
-  return navigator.serviceWorker.controller !== null;
+let started: Promise<boolean> | undefined;
+
+/**
+ * Starts the worker (registering /mockServiceWorker.js) and says whether it controls the page.
+ * Once: each test calls it, so none depends on another having run.
+ */
+function startMock(): Promise<boolean> {
+  started ??= worker
+    .start({ serviceWorker: { url: "/mockServiceWorker.js" }, onUnhandledRequest: "error", quiet: true })
+    .then(() => navigator.serviceWorker.controller !== null);
+  return started;
 }
 
-/** A UI's flow: create, list, get, fork, cancel, delete, then get the deleted session. */
+/** A UI's flow from the seed: create, list, get, fork, cancel, delete, then get the deleted session. */
 async function runFlow(serverURL: string): Promise<Step[]> {
+  mock.reset();
   const mix = new Mix({ serverURL, retryConfig: { strategy: "none" }, timeoutMs: 5000 });
   const created = await step("create", () => mix.sessions.create({ title: "From the service worker" }));
   const id = (created.value as { id?: string } | undefined)?.id ?? "missing";

@@ -58,6 +58,7 @@ describe("mix-sdk/mock in headless Chromium, through MSW's real service worker",
   });
 
   it("answers the SDK's whole flow from its store; nothing reaches the network", async () => {
+    await expect(page.evaluate(() => startMock())).resolves.toBe(true);
     // Nothing listens on port 9: every answer comes from the service worker.
     const steps = await page.evaluate((url) => runFlow(url), "http://127.0.0.1:9");
     expect(steps.map((s) => [s.step, s.ok])).toEqual([

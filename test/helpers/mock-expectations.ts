@@ -3,7 +3,8 @@ import type { SessionData } from "../../src/index.ts";
 import { createdAtPattern, type MockKind, uuidPattern } from "./mock-context.ts";
 import { sampleSession, successData } from "./spec-examples.ts";
 
-const zero = {
+/** The counts and cost of a session with no message yet. */
+export const zeroCounts = {
   userMessageCount: 0,
   assistantMessageCount: 0,
   toolCallCount: 0,
@@ -15,7 +16,7 @@ const zero = {
 /** A new session as the stateful mock makes it: a fresh UUID, createdAt now, and these fields. */
 export function freshSession(fields: Partial<SessionData>): SessionData {
   return {
-    ...zero,
+    ...zeroCounts,
     id: expect.stringMatching(uuidPattern),
     createdAt: expect.stringMatching(createdAtPattern),
     ...fields,

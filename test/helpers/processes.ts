@@ -48,6 +48,19 @@ export function alive(pid: number): boolean {
   }
 }
 
+/**
+ * True while a process with this pid runs: alive and not a zombie. A killed process whose parent
+ * is gone stays a zombie until PID 1 reaps it, which here can take a second.
+ */
+export function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
+
 /** True when something accepts TCP connections on 127.0.0.1:port. */
 export function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -58,4 +71,13 @@ export function listening(port: number): Promise<boolean> {
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+/** A process's command line, its arguments joined by spaces ("" once it has ended). */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+  } catch {
+    return "";
+  }
 }

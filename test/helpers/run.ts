@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
@@ -20,4 +20,54 @@ export async function run(
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${command} ${args.join(" ")} failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
   }
+}
+
+/** What a command printed; on a rejection, the error carries the same fields. */
+export type GroupOutput = { stdout: string; stderr: string };
+
+/**
+ * Runs a command in a process group of its own, so that what it starts (npm's shell, tsx,
+ * Prism) can be stopped with it. Resolves with its output once it exits with 0. Rejects, with
+ * the output on the error, when it exits otherwise or runs past `timeoutMs` (default 60 s; keep
+ * it under the test's timeout); either way the whole group is SIGKILLed, so nothing it started
+ * outlives it.
+ */
+export function runGroup(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<GroupOutput> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true });
+  const output: GroupOutput = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk) => {
+    output.stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output.stderr += chunk;
+  });
+  const killGroup = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // The group has no process left.
+    }
+  };
+  return new Promise((resolve, reject) => {
+    const fail = (message: string) => reject(Object.assign(new Error(`${command} ${message}`), output));
+    const timer = setTimeout(() => {
+      killGroup();
+      fail(`timed out after ${timeoutMs} ms`);
+    }, timeoutMs);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      fail(error.message);
+    });
+    child.once("close", (code, signal) => {
+      clearTimeout(timer);
+      killGroup();
+      if (code === 0) resolve(output);
+      else fail(`exited with ${code ?? signal}:\n${output.stdout}${output.stderr}`);
+    });
+  });
 }

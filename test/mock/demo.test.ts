@@ -1,14 +1,14 @@
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runGroup } from "../helpers/run.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 describe("npm run demo", () => {
   it("runs the six operations against the stateful mock and prints the title it created", async () => {
     const env = { ...process.env, SCARF_ANALYTICS: "false", MIX_SERVER_URL: "" };
-    const { stdout } = await promisify(execFile)("npm", ["run", "demo"], { cwd: root, env });
+    // Within the project's 60 s test timeout, so the demo and its Prism are killed before vitest gives up.
+    const { stdout } = await runGroup("npm", ["run", "demo"], { cwd: root, env, timeoutMs: 55_000 });
     expect(stdout).toContain("(the stateful mock, checked by prism proxy)");
     // Each step prints its operation, the call, and "-> " with the result.
     const results = Object.fromEntries(

@@ -72,6 +72,15 @@ describe("the stateful mock through the SDK", () => {
     expect((await readJson(await t.send("/__mock/sessions"))).body).toEqual({ data: seeded });
   });
 
+  it("hands the model a body's bytes as sent: invalid UTF-8 is read as U+FFFD, as Go's JSON decoder does", async () => {
+    const body = Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const created = await readJson(
+      await t.send("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body }),
+    );
+    expect(created).toMatchObject({ status: 201, body: { data: { title: "\ufffd\ufffd" } } });
+    await t.send("/__mock/reset", { method: "POST" });
+  });
+
   it("answers a fork with messageIndex 0 with the API's 400, not Prism's 422", async () => {
     const { status, body, headers } = await readJson(
       await t.send(`/api/sessions/${seeded[0]?.id}/fork`, {

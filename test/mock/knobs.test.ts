@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionData } from "../../src/index.ts";
 import { readJson, useMock } from "../helpers/mock-client.ts";
 import { successData } from "../helpers/spec-examples.ts";
@@ -50,13 +50,19 @@ describe("--latency", () => {
 });
 
 describe("--fail-rate", () => {
-  // Each request draws twice: fail or not, then which failure.
-  const t = useMock({ failRate: 0.5, random: sequence(0.2, 0.1, 0.2, 0.5, 0.2, 0.9, 0.7) });
+  // Each request draws twice: fail or not, then which failure. Each test sets its own draws.
+  let draw = sequence(0);
+  const t = useMock({ failRate: 0.5, random: () => draw() });
+  const create = async () => readJson(await t.send("/api/sessions", { method: "POST", body: "{}" }));
+  const stored = async () => ((await readJson(await t.send("/__mock/sessions"))).body as { data: SessionData[] }).data;
+  beforeEach(async () => {
+    await (await t.send("/__mock/reset", { method: "POST" })).arrayBuffer();
+  });
 
   it("answers 429 with Retry-After, 500 and 503 with the API's envelope, and then succeeds", async () => {
+    draw = sequence(0.2, 0.1, 0.2, 0.5, 0.2, 0.9, 0.7);
     const answers = [];
-    for (let i = 0; i < 4; i++)
-      answers.push(await readJson(await t.send("/api/sessions", { method: "POST", body: "{}" })));
+    for (let i = 0; i < 4; i++) answers.push(await create());
     expect(answers.map((a) => a.status)).toEqual([429, 500, 503, 201]);
     expect(answers[0]?.headers.get("retry-after")).toBe("1");
     expect(answers[0]?.body).toMatchObject({ error: { code: 429, type: "bad_request" } });
@@ -65,9 +71,13 @@ describe("--fail-rate", () => {
   });
 
   it("leaves the store as it was when it injects a failure", async () => {
-    const store = (await readJson(await t.send("/__mock/sessions"))).body as { data: SessionData[] };
-    // Four creates were sent above; only the fourth reached the model.
-    expect(store.data).toHaveLength(3);
+    draw = sequence(0.2, 0.5, 0.7);
+    const before = await stored();
+    expect((await create()).status).toBe(500);
+    expect(await stored()).toEqual(before);
+    // The next request passes, and reaches the model.
+    expect((await create()).status).toBe(201);
+    expect(await stored()).toHaveLength(before.length + 1);
   });
 });
 
@@ -89,12 +99,21 @@ describe("--quirks", () => {
     }
   });
 
-  it("answers an unsupported method with 405 in plain text", async () => {
-    const response = await t.send("/api/sessions", { method: "PUT" });
-    expect(response.status).toBe(405);
-    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
-    expect(await response.text()).toBe("Method Not Allowed\n");
-  });
+  it.each([
+    ["PUT", "/api/sessions", 405, "Method Not Allowed\n"],
+    ["GET", "/api/nothing", 404, "404 page not found\n"],
+  ])(
+    "answers %s %s in plain text as the real router does, and reports the request",
+    async (method, path, status, text) => {
+      t.log.length = 0;
+      const response = await t.send(path, { method });
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(await response.text()).toBe(text);
+      expect(response.headers.get("sl-violations")).toContain("Selected route not found");
+      expect(t.log).toContain(`mock: VIOLATION ${method} ${path} -> ${status}: Selected route not found`);
+    },
+  );
 
   it("grants in a preflight only the headers the real server allows", async () => {
     const preflight = await t.send("/api/sessions", {
@@ -120,5 +139,13 @@ describe("--stateless", () => {
     expect(error).toMatchObject({ statusCode: 404, data: { error: { type: "not_found" } } });
     expectNoViolations(t.recorder);
     expect((await t.send("/__mock/sessions")).status).toBe(404);
+  });
+
+  it("answers a method or path the spec does not have with Prism's own problem+json", async () => {
+    const method = await readJson(await t.send("/api/sessions", { method: "PUT" }));
+    expect(method).toMatchObject({ status: 405, body: { type: expect.stringContaining("NO_METHOD_MATCHED_ERROR") } });
+    expect(method.headers.get("content-type")).toBe("application/problem+json");
+    const path = await readJson(await t.send("/api/nothing"));
+    expect(path).toMatchObject({ status: 404, body: { type: expect.stringContaining("NO_PATH_MATCHED_ERROR") } });
   });
 });

@@ -1,67 +1,49 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism.ts";
-import { alive, descendants, directChildren, listening } from "../helpers/processes.ts";
+import { spawnMock, survivors } from "../helpers/mock-process.ts";
+import { commandLine, directChildren, listening } from "../helpers/processes.ts";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
-/** Starts `npm run mock` and resolves with what it printed once it is ready. */
-async function startNpmMock(port: number): Promise<{ npm: ChildProcess; output: () => string }> {
-  const npm = spawn("npm", ["run", "mock", "--", "--port", String(port)], {
-    cwd: root,
-    env: { ...process.env, SCARF_ANALYTICS: "false" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  npm.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  npm.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const deadline = Date.now() + 90_000;
-  while (!/Behind it: .*mock pid \d+/.test(output)) {
-    if (npm.exitCode !== null || Date.now() > deadline) throw new Error(`npm run mock did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { npm, output: () => output };
-}
-
-function portsIn(text: string): number[] {
-  return [...text.matchAll(/http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
-}
+const npmRunMock = ["run", "mock", "--"];
 
 describe("npm run mock stops everything it started", () => {
   it.each(["SIGTERM", "SIGINT"] as const)("when the npm process gets %s", { timeout: 120_000 }, async (signal) => {
-    const port = await freePort();
-    const { npm, output } = await startNpmMock(port);
-    const pids = descendants(npm.pid ?? 0);
+    const mock = spawnMock("npm", npmRunMock, await freePort());
     try {
-      const behind =
-        output()
-          .split("\n")
-          .find((line) => line.startsWith("Behind it:")) ?? "";
-      const ports = [port, ...portsIn(behind)];
-      const [, prismPid, mockPid] = /\(pid (\d+)\).*mock pid (\d+)/.exec(behind)?.map(Number) ?? [];
+      const { ports, prismPid, mockPid } = await mock.ready();
       // The mock is npm's own child (its shell exec'd node), so npm's signal reaches it directly.
-      expect(directChildren(npm.pid ?? 0)).toEqual([mockPid]);
-      expect(pids).toContain(prismPid);
+      expect(directChildren(mock.child.pid ?? 0)).toEqual([mockPid]);
+      expect(mock.seen()).toContain(prismPid);
       expect(ports).toHaveLength(3);
       for (const p of ports) await expect(listening(p)).resolves.toBe(true);
 
-      const exited = once(npm, "exit");
-      npm.kill(signal);
+      const exited = once(mock.child, "exit");
+      mock.child.kill(signal);
       await exited;
       // tsx's esbuild service (a child of the mock) exits by itself once its parent is gone: allow it 2 s.
-      const deadline = Date.now() + 2000;
-      while (pids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(pids.filter(alive)).toEqual([]);
+      await expect(survivors(mock.seen())).resolves.toEqual([]);
       for (const p of ports) await expect(listening(p), `port ${p}`).resolves.toBe(false);
-      expect(output()).toContain(`mock: ${signal} received, stopping...`);
+      expect(mock.output()).toContain(`mock: ${signal} received, stopping...`);
     } finally {
-      for (const pid of [npm.pid ?? 0, ...pids].filter(alive)) process.kill(pid, "SIGKILL");
+      mock.kill();
+    }
+  });
+
+  it("when the npm process gets SIGTERM while Prism is still starting", { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const mock = spawnMock("npm", npmRunMock, port);
+    try {
+      const prismRunning = () => mock.seen().some((pid) => commandLine(pid).includes("prism-cli"));
+      await mock.until("Prism started", prismRunning);
+      const exited = once(mock.child, "exit");
+      mock.child.kill("SIGTERM");
+      await exited;
+      expect(mock.output()).toContain("mock: SIGTERM received, stopping...");
+      expect(mock.output()).not.toContain("Mix API mock listening");
+      await expect(survivors(mock.seen())).resolves.toEqual([]);
+      await expect(listening(port)).resolves.toBe(false);
+    } finally {
+      mock.kill();
     }
   });
 });

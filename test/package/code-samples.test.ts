@@ -10,6 +10,7 @@ import { renderCodeSamples, sampleLabels } from "../../scripts/lib/code-samples.
 import { loadSpec } from "../../scripts/lib/spec.ts";
 import { type MockServer, startMock } from "../helpers/mock-server.ts";
 import { installTarball } from "../helpers/packed-package.ts";
+import { runGroup } from "../helpers/run.ts";
 import { tsconfig } from "./consumer-files.ts";
 
 const execFileAsync = promisify(execFile);
@@ -83,7 +84,7 @@ describe("the portal's code samples", () => {
     it.each(order)("%s runs, takes the success path and prints its result", async (operationId) => {
       const file = join(work, "out", `${operationId}.mjs`);
       writeFileSync(file, againstMock(readFileSync(file, "utf8")));
-      const { stdout, stderr } = await execFileAsync(process.execPath, [file], { cwd: work });
+      const { stdout, stderr } = await runGroup(process.execPath, [file], { cwd: work, timeoutMs: 50_000 });
       expect(stderr).toBe("");
       expect(stdout.trim()).not.toBe("");
     });
@@ -94,7 +95,10 @@ describe("the portal's code samples", () => {
 
     it.each(order)("%s gets a 2xx answer with the documented body", async (operationId) => {
       const env = { PATH: "/usr/bin:/bin", CURL_HOME: join(work, "curl-home") };
-      const { stdout } = await execFileAsync("/bin/sh", ["-c", againstMock(sample(operationId, "curl"))], { env });
+      const { stdout } = await runGroup("/bin/sh", ["-c", againstMock(sample(operationId, "curl"))], {
+        env,
+        timeoutMs: 50_000,
+      });
       const body = stdout.slice(0, stdout.lastIndexOf("\n"));
       const status = Number(stdout.slice(stdout.lastIndexOf("\n") + 1));
       expect(status, body).toBeGreaterThanOrEqual(200);

@@ -5,6 +5,7 @@ import type { SessionData } from "../../generated/schema.ts";
 import { forkedMessages, seedMessages, totalsOf } from "../../src/mock/messages.ts";
 import { createSessionsModel } from "../../src/mock/model.ts";
 import { answer } from "../../src/mock/routes.ts";
+import { zeroCounts } from "../helpers/mock-expectations.ts";
 
 const billing = exampleSessions.find((s) => s.title === "Refactor the billing module") as SessionData;
 
@@ -37,12 +38,7 @@ describe("the sessions model", () => {
       data: {
         id: "id-1",
         title: "T",
-        userMessageCount: 0,
-        assistantMessageCount: 0,
-        toolCallCount: 0,
-        promptTokens: 0,
-        completionTokens: 0,
-        cost: 0,
+        ...zeroCounts,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/),
         workingDirectory: "/w",
       },
@@ -101,6 +97,9 @@ describe("the sessions model", () => {
     ["{", "bad_request", "Invalid request body: the body is not valid JSON"],
     ["[]", "bad_request", "Invalid request body: expected a JSON object"],
     ['{"title":"t","extra":1}', "validation_error", "Validation error for field 'extra': unknown field"],
+    ['{"constructor":1}', "validation_error", "Validation error for field 'constructor': unknown field"],
+    ['{"__proto__":{}}', "validation_error", "Validation error for field '__proto__': unknown field"],
+    ['{"toString":"t"}', "validation_error", "Validation error for field 'toString': unknown field"],
     ['{"title":5}', "validation_error", "Validation error for field 'title': must be a string"],
   ])("answers create with body %j with 400 %s", (body, type, message) => {
     expect(model().create(body)).toEqual({ status: 400, body: { error: { code: 400, message, type } } });
@@ -145,6 +144,13 @@ describe("the router", () => {
     expect(answer(m, "POST", `/api/sessions/${billing.id}/cancel`, "").status).toBe(200);
     expect(answer(m, "PUT", "/api/sessions", "")).toMatchObject({ status: 405, text: "Method Not Allowed\n" });
     expect(answer(m, "GET", "/api/other", "")).toMatchObject({ status: 404, text: "404 page not found\n" });
+  });
+
+  it("answers them the same with quirks, not marked as quirks: the request breaks the spec, not the answer", () => {
+    const m = createSessionsModel({ quirks: true });
+    expect(answer(m, "PUT", "/api/sessions", "")).toEqual(answer(model(), "PUT", "/api/sessions", ""));
+    expect(answer(m, "PUT", "/api/sessions", "").quirk).toBeUndefined();
+    expect(answer(m, "GET", "/api/other", "").quirk).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,12 +49,16 @@ describe("npm run mock's flags", () => {
 
   it("reads a seed file holding an array of sessions or a saved list answer", () => {
     const dir = mkdtempSync(join(tmpdir(), "mix-seed-"));
-    writeFileSync(join(dir, "a.json"), JSON.stringify([sampleSession]));
-    writeFileSync(join(dir, "b.json"), JSON.stringify({ data: [sampleSession] }));
-    expect(parse(["--seed-file", join(dir, "a.json")])).toMatchObject({ config: { sessions: [sampleSession] } });
-    expect(parse([], { MIX_MOCK_SEED_FILE: join(dir, "b.json") })).toMatchObject({
-      config: { sessions: [sampleSession] },
-    });
+    try {
+      writeFileSync(join(dir, "a.json"), JSON.stringify([sampleSession]));
+      writeFileSync(join(dir, "b.json"), JSON.stringify({ data: [sampleSession] }));
+      expect(parse(["--seed-file", join(dir, "a.json")])).toMatchObject({ config: { sessions: [sampleSession] } });
+      expect(parse([], { MIX_MOCK_SEED_FILE: join(dir, "b.json") })).toMatchObject({
+        config: { sessions: [sampleSession] },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

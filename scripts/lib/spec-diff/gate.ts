@@ -1,0 +1,110 @@
+/**
+ * The breaking-change gate, stage by stage: normalize both specs (normalize.ts), put a path
+ * whose template variables were renamed back under its old name (path-names.ts), set aside
+ * envelopes dropped or added (envelope.ts), write a schema wrapped in a union on one side only
+ * as a union of one variant on the other (unions.ts), let `redocly diff` find what changed (find.ts),
+ * gather its findings into subjects (subjects.ts), judge each with direction-aware rules
+ * (judge.ts), word the verdicts (word.ts), and apply the version policy: a breaking change
+ * fails unless `info.version` has a new major version.
+ */
+import { alignEnvelopes } from "./envelope.ts";
+import { findChanges } from "./find.ts";
+import { type Obj, sameJson } from "./json.ts";
+import { judge } from "./judge.ts";
+import { groupLines, type SpecChange } from "./lines.ts";
+import { normalizeSpec } from "./normalize.ts";
+import { alignPathNames, withOldPathNames } from "./path-names.ts";
+import { collectSubjects } from "./subjects.ts";
+import { alignUnions } from "./unions.ts";
+import { word } from "./word.ts";
+
+/** One line of the report (defined in lines.ts). */
+export type { SpecChange };
+
+/** The gate's decision. */
+export type GateResult = {
+  changes: SpecChange[];
+  breaking: SpecChange[];
+  /** How many findings only touched descriptions, examples, tags or `x-` extensions. */
+  documentation: number;
+  baseVersion: string | undefined;
+  headVersion: string | undefined;
+  /** True when the head's `info.version` has a higher major version than the base's. */
+  majorBumped: boolean;
+  /** False when there is a breaking change and no major bump. */
+  ok: boolean;
+};
+
+/** The major version of a semver-like string (`1.2.3`, `v2.0.0-rc.1`), or undefined. */
+export function majorOf(version: string | undefined): number | undefined {
+  const match = /^v?(\d+)\.\d+\.\d+/.exec(version?.trim() ?? "");
+  return match ? Number(match[1]) : undefined;
+}
+
+function versionOf(doc: Obj): string | undefined {
+  const info = doc.info as { version?: unknown } | undefined;
+  return typeof info?.version === "string" ? info.version : undefined;
+}
+
+/** Compares two parsed OpenAPI 3.x documents and applies the policy. */
+export async function compareSpecs(base: Obj, head: Obj): Promise<GateResult> {
+  const named = alignPathNames(normalizeSpec(base), normalizeSpec(head));
+  const aligned = alignEnvelopes(named.base, named.head);
+  const unions = alignUnions(aligned.base, aligned.head);
+  const renamedHead = withOldPathNames(head, named.renames);
+  const originals = { base, head: renamedHead, envelopes: aligned.changes, unions: unions.wraps };
+  const docs = { base: unions.base, head: unions.head, originals };
+  // Equivalent descriptions normalize to the same document: nothing for redocly to find.
+  const report = sameJson(docs.base, docs.head) ? { changes: [] } : await findChanges(docs.base, docs.head);
+  const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes, named.renames);
+  const verdicts = subjects.flatMap((subject) => judge(subject, docs));
+  const changes = groupLines(verdicts.map((v) => ({ breaking: v.breaking, ...word(v, originals) })));
+  return applyPolicy(changes, documentation, versionOf(base), versionOf(head));
+}
+
+/** The version policy: a breaking change fails unless the head's major version is higher. */
+export function applyPolicy(
+  changes: SpecChange[],
+  documentation: number,
+  baseVersion: string | undefined,
+  headVersion: string | undefined,
+): GateResult {
+  const breaking = changes.filter((c) => c.breaking);
+  const [baseMajor, headMajor] = [majorOf(baseVersion), majorOf(headVersion)];
+  const majorBumped = baseMajor !== undefined && headMajor !== undefined && headMajor > baseMajor;
+  return {
+    changes,
+    breaking,
+    documentation,
+    baseVersion,
+    headVersion,
+    majorBumped,
+    ok: breaking.length === 0 || majorBumped,
+  };
+}
+
+/** The verdict as printable lines: the changes, then one line saying pass or fail and why. */
+export function formatGate(result: GateResult): string[] {
+  const lines: string[] = [];
+  const others = result.changes.filter((c) => !c.breaking);
+  if (result.breaking.length > 0) lines.push(`Breaking changes (${result.breaking.length}):`);
+  for (const c of result.breaking) lines.push(`  - ${c.text}`);
+  if (others.length > 0) lines.push(`Other changes (${others.length}), not breaking:`);
+  for (const c of others) lines.push(`  - ${c.text}`);
+  if (result.changes.length === 0) lines.push("No change a client can notice.");
+  if (result.documentation > 0) {
+    lines.push(`(${result.documentation} changes to descriptions, examples, tags or x- extensions, not listed)`);
+  }
+  lines.push(verdictLine(result));
+  return lines;
+}
+
+function verdictLine(result: GateResult): string {
+  const versions = `info.version ${result.baseVersion ?? "?"} -> ${result.headVersion ?? "?"}`;
+  const count = `${result.breaking.length} breaking change${result.breaking.length === 1 ? "" : "s"}`;
+  if (result.breaking.length === 0) return `OK: no breaking change (${versions}).`;
+  if (result.majorBumped) return `OK: ${count}, allowed by the new major version (${versions}).`;
+  const next = majorOf(result.baseVersion);
+  const advice = next === undefined ? "give info.version a new major version" : `bump info.version to ${next + 1}.0.0`;
+  return `FAIL: ${count} without a new major version (${versions}). Undo them, or ${advice} and record it in spec/CHANGELOG.md.`;
+}

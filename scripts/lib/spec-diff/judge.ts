@@ -1,0 +1,81 @@
+/**
+ * The gate's judging stage: rules on each subject with our own direction-aware rules (see
+ * judge-schema.ts, judge-parts.ts, judge-responses.ts). Redocly's own rating is used only for
+ * what these rules do not cover (security, servers, callbacks, recursive components).
+ */
+
+import { isObj, type Obj } from "./json.ts";
+import { judgeParameters, judgeRequestBody } from "./judge-parts.ts";
+import { judgeResponses } from "./judge-responses.ts";
+import { judgeField, judgeValues } from "./judge-schema.ts";
+import type { Docs, Subject } from "./subjects.ts";
+import type { Verdict } from "./verdict.ts";
+
+function judgeOther(subject: Extract<Subject, { type: "other" }>): Verdict[] {
+  const { change, op } = subject;
+  if (op && change.property === "operationId" && change.kind === "modified") {
+    // Generated clients name their methods after it: a renamed operationId renames a method.
+    return [{ breaking: true, code: "operation-id", op, before: change.base?.value, after: change.revision?.value }];
+  }
+  if (op && change.property === "deprecated") {
+    return change.revision?.value === true ? [{ breaking: false, code: "deprecated", op }] : [];
+  }
+  const pointer = (change.revision?.pointer ?? change.base?.pointer ?? change.path).replace(/^#\//, "");
+  const what = `${change.typeName} ${change.kind === "modified" ? `${change.property} changed` : change.kind} at ${pointer}`;
+  const note = change.verdicts.map((v) => v.message).join(" ") || what;
+  return [{ breaking: change.impact === "major", code: "other", op, note }];
+}
+
+/** A server URL removed breaks clients that take the spec's server as their default. */
+function judgeServers(docs: Docs): Verdict[] {
+  const urls = (doc: Obj) => ((doc.servers as unknown[]) ?? []).filter(isObj).map((s) => String(s.url));
+  const [before, after] = [urls(docs.base), urls(docs.head)];
+  return [
+    ...before
+      .filter((url) => !after.includes(url))
+      .map((name): Verdict => ({ breaking: true, code: "server-removed", name })),
+    ...after
+      .filter((url) => !before.includes(url))
+      .map((name): Verdict => ({ breaking: false, code: "server-added", name })),
+  ];
+}
+
+/** Every verdict on one subject (none when nothing a client could notice changed). */
+export function judge(subject: Subject, docs: Docs): Verdict[] {
+  switch (subject.type) {
+    case "operation-removed":
+      return [{ breaking: true, code: "operation-removed", op: subject.op }];
+    case "operation-added":
+      return [{ breaking: false, code: "operation-added", op: subject.op }];
+    case "parameters":
+      return judgeParameters(docs, subject.op);
+    case "request-body":
+      return judgeRequestBody(docs, subject.op);
+    case "responses":
+      return judgeResponses(docs, subject.op);
+    case "field":
+      return judgeField(docs, subject, subject.name);
+    case "value":
+      return judgeValues(docs, subject);
+    case "envelope": {
+      const { change } = subject;
+      const op = { path: change.path, method: change.method };
+      const body = { where: change.where, baseMediaType: change.mediaType, headMediaType: change.mediaType };
+      return [{ breaking: true, code: `envelope-${change.change}`, op, body, name: change.key }];
+    }
+    case "path-renamed":
+      // The URL on the wire is the same, but generated clients name the argument after the
+      // parameter (and openapi-fetch keys calls by the path template): like an operationId.
+      return subject.rename.variables.map(({ before, after }) => ({
+        breaking: true,
+        code: "parameter-renamed",
+        op: subject.op,
+        name: `path ${before}`,
+        after,
+      }));
+    case "servers":
+      return judgeServers(docs);
+    case "other":
+      return judgeOther(subject);
+  }
+}

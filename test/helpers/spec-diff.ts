@@ -1,0 +1,38 @@
+/** Shared by the spec:diff tests: the fixture pairs and scratch git repositories holding them. */
+import { execFile } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { loadSpec } from "../../scripts/lib/spec.ts";
+
+const fixtures = fileURLToPath(new URL("../fixtures/spec-diff/", import.meta.url));
+
+/** The path of a fixture in test/fixtures/spec-diff/, by name without `.yaml`. */
+export const fixturePath = (name: string) => `${fixtures}${name}.yaml`;
+
+/** A fixture, parsed. */
+export const fixtureSpec = (name: string) => loadSpec(fixturePath(name));
+
+/** Runs git in a scratch repository with a throwaway identity. */
+export const git = (cwd: string, ...args: string[]) =>
+  promisify(execFile)("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", ...args], { cwd });
+
+/**
+ * A scratch repository whose commits hold the given fixtures as spec/openapi.yaml, in order,
+ * with `released` (a fixture) recorded as spec/released/openapi-1.0.0.yaml in the first commit.
+ */
+export async function repoWith(commits: string[], released?: string): Promise<string> {
+  const repo = await mkdtemp(join(tmpdir(), "spec-diff-repo-"));
+  await git(repo, "init", "-q");
+  await mkdir(join(repo, "spec/released"), { recursive: true });
+  if (released) await copyFile(fixturePath(released), join(repo, "spec/released/openapi-1.0.0.yaml"));
+  else await writeFile(join(repo, "spec/released/.keep"), "");
+  for (const name of commits) {
+    await copyFile(fixturePath(name), join(repo, "spec/openapi.yaml"));
+    await git(repo, "add", "spec");
+    await git(repo, "commit", "-q", "-m", name);
+  }
+  return repo;
+}
