@@ -50,73 +50,107 @@ export function listed(counts: Record<string, number>): string {
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(0)} ms`;
 
+/** The event loop's lag, measured batch by batch. */
+function lagMeter() {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const p99s: number[] = [];
+  let worstMaxNs = 0;
+  let current = "";
+  return {
+    /** Starts a new batch. */
+    reset: () => lag.reset(),
+    /** The lag of the batch so far, as a line (the last batch's when nothing was measured). */
+    close: () => {
+      if (!lag.count) return current;
+      worstMaxNs = Math.max(worstMaxNs, lag.max);
+      p99s.push(lag.percentile(99));
+      current = `event-loop lag in this batch: p99 ${ms(lag.percentile(99))}, max ${ms(lag.max)}`;
+      return current;
+    },
+    /** Stops measuring; the median of the batches' p99 and the worst lag seen. */
+    summary: () => {
+      lag.disable();
+      const median = p99s.sort((a, b) => a - b)[Math.floor(p99s.length / 2)] ?? 0;
+      return `event-loop lag: median of batch p99s ${ms(median)}, worst ${ms(worstMaxNs)}`;
+    },
+  };
+}
+
+/** The report of one soak run, written to the console and, in full, to a file. */
+class ReportFile implements SoakReport {
+  readonly #lag = lagMeter();
+  readonly #counts = { wrong: 0, late: 0, printed: 0 };
+
+  constructor(
+    readonly path: string,
+    private readonly seed: number,
+    private readonly slack: Slack,
+  ) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, "");
+  }
+
+  #write = (text: string) => appendFileSync(this.path, `${text}\n`);
+
+  line = (text: string) => {
+    console.log(text);
+    this.#write(text);
+  };
+
+  batchStarted = (first: number, size: number) => {
+    this.#lag.reset();
+    this.#write(`-- batch of calls ${first}-${first + size - 1}`);
+  };
+
+  problems = (problems: Problem[], replayArgs: string) => {
+    const batchLag = this.#lag.close();
+    const counts = this.#counts;
+    for (const problem of problems) {
+      counts[problem.kind]++;
+      const lines = [
+        ...describeProblem(problem, this.seed),
+        `    (${batchLag})`,
+        `    replay: npm run soak -- ${replayArgs}`,
+      ];
+      lines.forEach(this.#write);
+      const full = problem.kind === "wrong" && counts.printed++ < shownInFull;
+      if (full || problem.kind === "wrong" || counts.late <= shownInFull) {
+        console.log((full ? lines : lines.slice(0, 1)).join("\n"));
+      }
+    }
+  };
+
+  counts = () => `${this.#counts.wrong} wrong, ${this.#counts.late} late`;
+
+  unhandled = (reason: unknown) => {
+    this.#counts.wrong++;
+    this.line(
+      `WRONG (seed ${this.seed}): an unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`,
+    );
+  };
+
+  crashed = (error: unknown, call: number) => {
+    this.line(`CRASHED near call ${call} (seed ${this.seed}): ${error instanceof Error ? error.stack : String(error)}`);
+    this.line(`  replay: npm run soak -- --seed ${this.seed} --from ${call}`);
+  };
+
+  finish = (failOnLate: boolean | undefined) => {
+    const { wrong, late } = this.#counts;
+    this.line(`  ${this.#lag.summary()}`);
+    this.line(`  wrong (broke the contract): ${wrong}`);
+    const { budgetMs, abortMs } = this.slack;
+    this.line(`  late (right, but past ${budgetMs} ms over budget or ${abortMs} ms after an abort): ${late}`);
+    if (wrong > shownInFull)
+      this.line(`  the first ${shownInFull} wrong ones are above in full; all are in ${this.path}`);
+    const failed = wrong > 0 || (failOnLate === true && late > 0);
+    this.line(`  verdict: ${failed ? "FAILED" : "passed"}; report in ${this.path}`);
+    return failed ? 1 : 0;
+  };
+}
+
 /** Starts a report for seed `seed` in `path` (default tmp/soak/seed-<seed>.txt), emptied first. */
 export function startReport(seed: number, path: string | undefined, slack: Slack): SoakReport {
   const root = fileURLToPath(new URL("../../", import.meta.url));
-  const file = path ?? `${root}tmp/soak/seed-${seed}.txt`;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, "");
-  const lag = monitorEventLoopDelay({ resolution: 10 });
-  lag.enable();
-  const batchLag = { worstMaxNs: 0, p99s: [] as number[], current: "" };
-  const counts = { wrong: 0, late: 0, printed: 0 };
-  const write = (text: string) => appendFileSync(file, `${text}\n`);
-  const line = (text: string) => {
-    console.log(text);
-    write(text);
-  };
-  const closeBatch = () => {
-    if (!lag.count) return;
-    batchLag.worstMaxNs = Math.max(batchLag.worstMaxNs, lag.max);
-    batchLag.p99s.push(lag.percentile(99));
-    batchLag.current = `event-loop lag in this batch: p99 ${ms(lag.percentile(99))}, max ${ms(lag.max)}`;
-  };
-  return {
-    path: file,
-    line,
-    batchStarted: (first, size) => {
-      lag.reset();
-      write(`-- batch of calls ${first}-${first + size - 1}`);
-    },
-    problems: (problems, replayArgs) => {
-      closeBatch();
-      for (const problem of problems) {
-        counts[problem.kind]++;
-        const lines = [
-          ...describeProblem(problem, seed),
-          `    (${batchLag.current})`,
-          `    replay: npm run soak -- ${replayArgs}`,
-        ];
-        lines.forEach(write);
-        const full = problem.kind === "wrong" && counts.printed++ < shownInFull;
-        if (full || problem.kind === "wrong" || counts.late <= shownInFull) {
-          console.log((full ? lines : lines.slice(0, 1)).join("\n"));
-        }
-      }
-    },
-    counts: () => `${counts.wrong} wrong, ${counts.late} late`,
-    unhandled: (reason) => {
-      counts.wrong++;
-      line(`WRONG (seed ${seed}): an unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
-    },
-    crashed: (error, call) => {
-      line(`CRASHED near call ${call} (seed ${seed}): ${error instanceof Error ? error.stack : String(error)}`);
-      line(`  replay: npm run soak -- --seed ${seed} --from ${call}`);
-    },
-    finish: (failOnLate) => {
-      lag.disable();
-      const p99s = batchLag.p99s.sort((a, b) => a - b);
-      const median = p99s[Math.floor(p99s.length / 2)] ?? 0;
-      line(`  event-loop lag: median of batch p99s ${ms(median)}, worst ${ms(batchLag.worstMaxNs)}`);
-      line(`  wrong (broke the contract): ${counts.wrong}`);
-      line(
-        `  late (right, but past ${slack.budgetMs} ms over budget or ${slack.abortMs} ms after an abort): ${counts.late}`,
-      );
-      if (counts.wrong > shownInFull)
-        line(`  the first ${shownInFull} wrong ones are above in full; all are in ${file}`);
-      const failed = counts.wrong > 0 || (failOnLate === true && counts.late > 0);
-      line(`  verdict: ${failed ? "FAILED" : "passed"}; report in ${file}`);
-      return failed ? 1 : 0;
-    },
-  };
+  return new ReportFile(path ?? `${root}tmp/soak/seed-${seed}.txt`, seed, slack);
 }
