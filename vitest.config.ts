@@ -1,22 +1,28 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+/** Injected fetch, pure policy and type tests. */
+export const unitProject = {
+  test: {
+    name: "unit",
+    include: ["test/unit/**/*.test.ts", "test/types/**/*.test.ts"],
+  },
+} satisfies TestProjectInlineConfiguration;
+
+/** Real misbehaving node:http servers on loopback. */
+export const faultsProject = {
+  test: {
+    name: "faults",
+    include: ["test/faults/**/*.test.ts"],
+    // Timeout tests force garbage collection: undici drops a Request's signal after a GC.
+    execArgv: ["--expose-gc"],
+  },
+} satisfies TestProjectInlineConfiguration;
 
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: "unit",
-          include: ["test/unit/**/*.test.ts", "test/types/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "faults",
-          include: ["test/faults/**/*.test.ts"],
-          // Timeout tests force garbage collection: undici drops a Request's signal after a GC.
-          execArgv: ["--expose-gc"],
-        },
-      },
+      unitProject,
+      faultsProject,
       {
         test: {
           name: "package",

@@ -59,8 +59,7 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
     throw new InvalidRequestError(`${field}.strategy`, 'must be "none" or "backoff"');
   }
   const given = backoffConfig?.backoff ?? {};
-  if (typeof given !== "object" || given === null)
-    throw new InvalidRequestError(`${field}.backoff`, "must be an object");
+  if (typeof given !== "object") throw new InvalidRequestError(`${field}.backoff`, "must be an object");
   const backoff = {} as Record<(typeof backoffFields)[number], number>;
   for (const key of backoffFields) {
     const value = given[key] ?? specRetryPolicy[key];
@@ -78,6 +77,7 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
     const match = /^([1-5])(XX|\d\d)$/i.exec(String(code));
     if (!match)
       throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
+    // Stryker disable next-line OptionalChaining: equivalent: group 2 of the pattern is not optional, so every match has it
     if (match[2]?.toUpperCase() === "XX") classes.add(Number(match[1]));
     else statuses.add(Number(code));
   }
@@ -135,13 +135,17 @@ const httpDate =
  * HTTP date. A date in the past means no wait; a malformed value is ignored (undefined).
  */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  // Stryker disable next-line MethodExpression: equivalent: Headers.get() already strips leading and trailing whitespace
   const ms = headers.get("retry-after-ms")?.trim();
   if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.min(Number(ms), Number.MAX_SAFE_INTEGER);
+  // Stryker disable next-line MethodExpression: equivalent: Headers.get() already strips leading and trailing whitespace
   const value = headers.get("retry-after")?.trim();
+  // Stryker disable next-line ConditionalExpression: equivalent: no test below matches "" or undefined, so they fall through to undefined
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, Number.MAX_SAFE_INTEGER);
   // Only the shapes of RFC 9110's HTTP-date (IMF-fixdate, RFC 850, asctime) go to Date.parse,
   // which would otherwise read "soon 1" as a date in 2001; asctime has no zone but means GMT.
+  // Stryker disable next-line MethodExpression: equivalent in V8, whose Date.parse reads "... GMT GMT" as "... GMT"
   const date = httpDate.test(value) ? Date.parse(value.endsWith("GMT") ? value : `${value} GMT`) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

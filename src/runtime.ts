@@ -8,9 +8,8 @@
  * The environment variables, read when a client is made (`MIX_SERVER_URL`, `MIX_DEBUG`);
  * undefined where there is no `process`.
  */
-export const env: Record<string, string | undefined> | undefined = (
-  globalThis as { process?: { env?: Record<string, string | undefined> } }
-).process?.env;
+// Stryker disable next-line OptionalChaining: equivalent where tests run: Node, Bun and Deno have process; browsers get src/runtime-browser.ts
+export const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
 
 /**
  * True when the connection was never established, so the server cannot have seen the request:

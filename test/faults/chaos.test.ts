@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ActionKind } from "../helpers/chaos-actions.ts";
 import { chaosSeed } from "../helpers/chaos-actions.ts";
 import { type CallPlan, type CallResult, chaosClient, planCalls, runCalls } from "../helpers/chaos-calls.ts";
-import { checkChaos, type Slack, type Verdict } from "../helpers/chaos-oracle.ts";
+import { addVerdicts, checkChaos, describeProblem, type Slack, type Verdict } from "../helpers/chaos-oracle.ts";
 import { type ClientAttempt, startProbe } from "../helpers/chaos-probe.ts";
 import { startChaosServer } from "../helpers/chaos-server.ts";
 import { delay, within } from "../helpers/faults.ts";
@@ -15,9 +15,16 @@ const seed = chaosSeed(20261124);
 const calls = Number(process.env.CHAOS_CALLS ?? 3000);
 /**
  * Scheduling slack on a shared 2-core machine, where the client, the server and other test
- * files share the CPU: past a call's budget (one timeout with retries off), and after its signal aborts.
+ * files share the CPU: past a call's budget (one timeout with retries off), and after its signal
+ * aborts. A call later than that is reported as late, not failed: the timing tests
+ * (timeouts, retries, abort) judge timing, with slack measured for it.
  */
 const slack: Slack = { budgetMs: 500, abortMs: 250 };
+
+/** The problems of one kind, each with the call's whole story, for an assertion message. */
+function explained(verdict: Verdict, kind: "wrong" | "late", seedOfRun: number): string[] {
+  return verdict.problems.filter((p) => p.kind === kind).map((p) => describeProblem(p, seedOfRun).join("\n"));
+}
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = fileURLToPath(new URL("./fixtures/chaos-child.ts", import.meta.url));
 
@@ -37,32 +44,36 @@ function resources(): Record<string, number> {
   return counts;
 }
 
-function report(verdict: Verdict, ms: number): string {
+function report(verdict: Verdict, ms: number, callCount: number): string {
   const { requests, retriedCalls, retriedCreates, worstOvershootMs, worstAbortMs } = verdict;
   return [
-    `chaos seed ${seed}: ${calls} calls, ${requests} requests in ${Math.round(ms)} ms`,
+    `chaos seed ${seed}: ${callCount} calls, ${requests} requests in ${Math.round(ms)} ms`,
     `  faults met: ${JSON.stringify(verdict.faults)}`,
     `  last attempts: ${JSON.stringify(verdict.lastAttempts)}`,
     `  outcomes: ${JSON.stringify(verdict.outcomes)}`,
     `  retried calls ${retriedCalls} (create/fork after a 429: ${retriedCreates});` +
       ` worst overshoot ${worstOvershootMs.toFixed(0)} ms; worst abort ${worstAbortMs.toFixed(0)} ms`,
+    ...explained(verdict, "late", seed).slice(0, 5),
   ].join("\n");
 }
 
-/** Checks that the run met every kind of fault and every way a call can end, so it proves something. */
-function expectCoverage(verdict: Verdict, plans: CallPlan[]): void {
-  for (const kind of faultKinds) expect(verdict.faults[kind] ?? 0, `requests that met ${kind}`).toBeGreaterThan(5);
-  for (const name of ["value", ...errorClasses]) {
-    expect(verdict.outcomes[name] ?? 0, `calls that ended with ${name}`).toBeGreaterThan(0);
-  }
-  expect(new Set(plans.map((plan) => plan.op)).size).toBe(6);
-  expect(verdict.retriedCreates, "create or fork calls retried after a 429").toBeGreaterThan(0);
-  expect(plans.filter((plan) => plan.abort === "before").length).toBeGreaterThan(0);
+/** How the run falls short of proving something: every kind of fault and every way a call ends. */
+function gaps(verdict: Verdict, plans: CallPlan[]): string[] {
+  const missing = [
+    ...faultKinds.filter((kind) => (verdict.faults[kind] ?? 0) <= 5).map((kind) => `requests that met ${kind}`),
+    ...["value", ...errorClasses]
+      .filter((name) => !verdict.outcomes[name])
+      .map((name) => `calls that ended with ${name}`),
+  ];
+  if (new Set(plans.map((plan) => plan.op)).size < 6) missing.push("calls of all six operations");
+  if (!verdict.retriedCreates) missing.push("create or fork calls retried after a 429");
+  if (!plans.some((plan) => plan.abort === "before")) missing.push("calls aborted before they started");
+  return missing;
 }
 
 describe("chaos: one client, thousands of concurrent calls, faults at random", () => {
   it(`settles every call as the contract says and never duplicates a session (seed ${seed})`, {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -71,19 +82,34 @@ describe("chaos: one client, thousands of concurrent calls, faults at random", (
     const probe = startProbe();
     const server = await startChaosServer(seed);
     let verdict: Verdict | undefined;
-    let plans: CallPlan[] = [];
+    const plans: CallPlan[] = [];
     let settled: Record<string, number> = {};
     try {
       const mix = chaosClient(server.url);
-      plans = planCalls(seed, calls);
+      const round = async (first: number, count: number) => {
+        server.reset();
+        probe.reset();
+        const planned = planCalls(seed, count, first);
+        // A gentle start first: a process's first fetches load undici and open connections.
+        const gentle = first === 0 ? 50 : 0;
+        const results = [
+          ...(await runCalls(mix, planned.slice(0, gentle), 5)),
+          ...(await runCalls(mix, planned.slice(gentle), 50)),
+        ];
+        // undici gives up connecting after 10 s: wait that long for it to report abandoned attempts.
+        await probe.drain(15_000);
+        await delay(50);
+        plans.push(...planned);
+        return checkChaos(planned, results, { log: server.log, attempts: probe.attempts }, slack);
+      };
       const started = performance.now();
-      // A gentle start first: a process's first fetches load undici and open connections.
-      const results = [...(await runCalls(mix, plans.slice(0, 50), 5)), ...(await runCalls(mix, plans.slice(50), 50))];
-      const ms = performance.now() - started;
-      await probe.drain(5000);
-      await delay(50);
-      verdict = checkChaos(plans, results, { log: server.log, attempts: probe.attempts }, slack);
-      console.log(report(verdict, ms));
+      verdict = await round(0, calls);
+      // On a starved machine most attempts time out, and some endings are rarely met: go on,
+      // 1,000 calls at a time and at most 3,000 more, until every one has been.
+      for (let first = calls; gaps(verdict, plans).length && first < calls + 3000; first += 1000) {
+        verdict = addVerdicts(verdict, await round(first, 1000));
+      }
+      console.log(report(verdict, performance.now() - started, plans.length));
     } finally {
       await server.close();
       settled = resources();
@@ -91,8 +117,9 @@ describe("chaos: one client, thousands of concurrent calls, faults at random", (
       process.off("unhandledRejection", onUnhandled);
     }
 
-    expect(verdict.problems.slice(0, 25), `chaos seed ${seed}: ${verdict.problems.length} problems`).toEqual([]);
-    expectCoverage(verdict, plans);
+    const wrong = explained(verdict, "wrong", seed);
+    expect(wrong.slice(0, 10), `chaos seed ${seed}: ${wrong.length} calls broke the contract`).toEqual([]);
+    expect(gaps(verdict, plans), `chaos seed ${seed}: what ${plans.length} calls never met`).toEqual([]);
     expect(unhandled).toEqual([]);
     // A timer left by a call would outlive it by at most one short timeout: look at once.
     expect(settled.Timeout ?? 0, "timers left once every call settled").toBeLessThanOrEqual(before.Timeout ?? 0);
@@ -133,7 +160,8 @@ describe("chaos: one client, thousands of concurrent calls, faults at random", (
       const run = JSON.parse(line ?? "") as { results: CallResult[]; attempts: [number, ClientAttempt[]][] };
       const truth = { log: server.log, attempts: new Map(run.attempts) };
       const verdict = checkChaos(planCalls(seed + 1, 300), run.results, truth, slack);
-      expect(verdict.problems.slice(0, 25), `chaos seed ${seed + 1} in a child process`).toEqual([]);
+      const wrong = explained(verdict, "wrong", seed + 1);
+      expect(wrong.slice(0, 10), `chaos seed ${seed + 1} in a child process: ${wrong.length} wrong`).toEqual([]);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await server.close();

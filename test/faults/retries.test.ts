@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Mix, MixDefaultError } from "../../src/index.ts";
 import {
   fastRetries,
@@ -11,18 +11,32 @@ import {
 } from "../helpers/faults.ts";
 import { sendJson } from "../helpers/http-server.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
+import {
+  expectBetween,
+  expectOnTime,
+  happened,
+  type Reference,
+  referenceTimer,
+  warmUpFetch,
+} from "../helpers/timing.ts";
 
 const serve = serversClosedAfterEach();
+beforeAll(warmUpFetch);
 
-/** Answers 503 (with `headers`) to the first `failures` requests, then the session. */
-function failingThenSession(failures: number, headers: Record<string, string> = {}) {
+/**
+ * Answers 503 (with `headers`) to the first `failures` requests, then the session. `waits`
+ * are the lengths of reference timers armed as the first 503 goes out (see helpers/timing.ts).
+ */
+function failingThenSession(failures: number, headers: Record<string, string> = {}, waits: number[] = []) {
   const arrivals: number[] = [];
+  const references: Reference[] = [];
   const handler = (_req: unknown, res: ServerResponse, index: number) => {
     arrivals.push(performance.now());
+    if (index === 0) references.push(...waits.map(referenceTimer));
     if (index < failures) sendJson(res, 503, unavailable, headers);
     else sendSession(res);
   };
-  return { arrivals, handler };
+  return { arrivals, references, handler };
 }
 
 describe("retries of an idempotent call", () => {
@@ -46,22 +60,26 @@ describe("retries of an idempotent call", () => {
     }
   });
 
-  it("gives up when maxElapsedTime runs out and throws the last 503", async () => {
-    const server = await serve((_req, res) => sendJson(res, 503, unavailable));
-    const mix = new Mix({ serverURL: server.url, retryConfig: fastRetriesWithin(150) });
+  it("gives up, throwing the last 503, as soon as the next wait would pass maxElapsedTime", async () => {
+    // A 250 ms wait each time, and 500 ms in all: after the second answer another wait cannot
+    // fit, and the second attempt has almost 250 ms left for a loopback round trip.
+    const { arrivals, references, handler } = failingThenSession(2, { "retry-after-ms": "250" }, [250]);
+    const server = await serve(handler);
+    const mix = new Mix({ serverURL: server.url, retryConfig: fastRetriesWithin(500) });
 
-    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
+    const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(error).toBeInstanceOf(MixDefaultError);
-    expect(error).toMatchObject({ statusCode: 503 });
-    expect(server.requests.length).toBeGreaterThan(1);
-    expect(ms).toBeLessThan(1000);
+    expect(error).toMatchObject({ statusCode: 503, retryAfterMs: 250 });
+    expect(server.requests).toHaveLength(2);
+    await expectOnTime("the retry", arrivals[1] ?? 0, references[0] as Reference);
+    await expectOnTime("giving up", settledAt, happened(arrivals[1] ?? 0));
   });
 });
 
 describe("Retry-After", () => {
   it("waits as long as retry-after-ms asks, beyond maxInterval, before retrying", async () => {
-    const { arrivals, handler } = failingThenSession(1, { "retry-after-ms": "150" });
+    const { arrivals, references, handler } = failingThenSession(1, { "retry-after-ms": "250" }, [250]);
     const server = await serve(handler);
     // Computed waits here are at most 50 ms, so only the header explains a longer gap.
     const mix = new Mix({ serverURL: server.url, retryConfig: fastRetries });
@@ -70,22 +88,21 @@ describe("Retry-After", () => {
 
     expect(session).toEqual(sampleSession);
     expect(server.requests).toHaveLength(2);
-    const gap = (arrivals[1] ?? 0) - (arrivals[0] ?? 0);
-    expect(gap).toBeGreaterThanOrEqual(140);
-    expect(gap).toBeLessThan(1000);
+    await expectOnTime("the retry", arrivals[1] ?? 0, references[0] as Reference);
   });
 
   it("stops at once, with retryAfterMs set, when a Retry-After in seconds would pass maxElapsedTime", async () => {
-    const server = await serve((_req, res) => sendJson(res, 503, unavailable, { "retry-after": "1" }));
+    const { arrivals, handler } = failingThenSession(1, { "retry-after": "1" });
+    const server = await serve(handler);
     const mix = new Mix({ serverURL: server.url, retryConfig: fastRetriesWithin(300) });
 
-    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
+    const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     // 503 is not documented for get, so the error is the default one.
     expect(error).toBeInstanceOf(MixDefaultError);
     expect(error).toMatchObject({ statusCode: 503, retryAfterMs: 1000 });
     expect(server.requests).toHaveLength(1);
-    expect(ms).toBeLessThan(500);
+    await expectOnTime("giving up", settledAt, happened(arrivals[0] ?? 0));
   });
 
   it("retries without waiting when Retry-After is an HTTP date in the past", async () => {
@@ -100,11 +117,11 @@ describe("Retry-After", () => {
 
     expect(session).toEqual(sampleSession);
     expect(server.requests).toHaveLength(2);
-    expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeLessThan(200);
+    await expectOnTime("the retry", arrivals[1] ?? 0, happened(arrivals[0] ?? 0));
   });
 
   it("ignores a malformed Retry-After and falls back to the computed wait", async () => {
-    const { arrivals, handler } = failingThenSession(1, { "retry-after": "in a while" });
+    const { arrivals, references, handler } = failingThenSession(1, { "retry-after": "in a while" }, [100, 200]);
     const server = await serve(handler);
     // A computed first wait of 100-200 ms: long enough to tell from a Retry-After read as 0.
     const backoff = { initialInterval: 200, maxInterval: 200, exponent: 1, maxElapsedTime: 2000 };
@@ -114,8 +131,7 @@ describe("Retry-After", () => {
 
     expect(session).toEqual(sampleSession);
     expect(server.requests).toHaveLength(2);
-    const gap = (arrivals[1] ?? 0) - (arrivals[0] ?? 0);
-    expect(gap).toBeGreaterThanOrEqual(95);
-    expect(gap).toBeLessThan(1000);
+    const [earliest, latest] = references as [Reference, Reference];
+    await expectBetween("the retry", arrivals[1] ?? 0, earliest, latest);
   });
 });

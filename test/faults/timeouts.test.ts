@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Mix, RequestTimeoutError } from "../../src/index.ts";
 import {
   collectGarbage,
@@ -14,50 +14,78 @@ import {
 } from "../helpers/faults.ts";
 import { sendJson } from "../helpers/http-server.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
+import { expectBetween, expectOnTime, referenceTimer, warmUpFetch } from "../helpers/timing.ts";
 
 const serve = serversClosedAfterEach();
 const noRetries = { strategy: "none" } as const;
 
+beforeAll(warmUpFetch);
+
 describe("the per-attempt timeout", () => {
+  it.each(fetchers)("fires at timeoutMs while waiting for headers, through %s", async (_, fetch) => {
+    const server = await serve(() => {});
+    const mix = new Mix({ serverURL: server.url, timeoutMs: 250, retryConfig: noRetries, fetch });
+
+    const timeout = referenceTimer(250);
+    const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
+
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    await expectOnTime("the timeout", settledAt, timeout);
+  });
+
+  it.each(fetchers)("fires at timeoutMs while the body stalls halfway, through %s", async (_, fetch) => {
+    const server = await serve((_req, res) => sendHalfSession(res));
+    const mix = new Mix({ serverURL: server.url, timeoutMs: 250, retryConfig: noRetries, fetch });
+
+    const timeout = referenceTimer(250);
+    const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
+
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    await expectOnTime("the timeout", settledAt, timeout);
+  });
+
   it.each(fetchers)(
     "times out waiting for headers and cancels the request after a GC, through %s",
     async (_, fetch) => {
       let closed: Promise<number> | undefined;
-      const server = await serve(async (_req, res) => {
+      let collected: Promise<number> | undefined;
+      const server = await serve((_req, res) => {
         closed = whenClosed(res);
         // undici loses a Request's own signal once the Request is collected; force that now.
-        await collectGarbage();
+        collected = collectGarbage();
       });
-      const mix = new Mix({ serverURL: server.url, timeoutMs: 100, retryConfig: noRetries, fetch });
+      // Long enough for the request to reach the server and the collections to run on a busy machine.
+      const mix = new Mix({ serverURL: server.url, timeoutMs: 400, retryConfig: noRetries, fetch });
 
-      const started = performance.now();
-      const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
+      const timeout = referenceTimer(400);
+      const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
       expect(error).toBeInstanceOf(RequestTimeoutError);
-      expect(ms).toBeGreaterThanOrEqual(90);
-      expect(ms).toBeLessThan(1500);
       expect(server.requests).toHaveLength(1);
+      await expectOnTime("the timeout", settledAt, timeout, await collected);
       const closedAt = await within(closed ?? Promise.reject(new Error("no request")), 600, "the connection close");
-      expect(closedAt - (started + ms)).toBeLessThan(500);
+      expect(closedAt - settledAt).toBeLessThan(500);
     },
   );
 
   it.each(fetchers)(
-    "times out when the body stalls halfway and closes the connection, through %s",
+    "times out when the body stalls halfway and closes the connection after a GC, through %s",
     async (_, fetch) => {
       let closed: Promise<number> | undefined;
-      const server = await serve(async (_req, res) => {
+      let collected: Promise<number> | undefined;
+      const server = await serve((_req, res) => {
         closed = whenClosed(res);
         sendHalfSession(res);
-        await collectGarbage();
+        collected = collectGarbage();
       });
-      const mix = new Mix({ serverURL: server.url, timeoutMs: 100, retryConfig: noRetries, fetch });
+      // Long enough for the request to reach the server and the collections to run on a busy machine.
+      const mix = new Mix({ serverURL: server.url, timeoutMs: 400, retryConfig: noRetries, fetch });
 
-      const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
+      const timeout = referenceTimer(400);
+      const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
       expect(error).toBeInstanceOf(RequestTimeoutError);
-      expect(ms).toBeGreaterThanOrEqual(90);
-      expect(ms).toBeLessThan(1500);
+      await expectOnTime("the timeout", settledAt, timeout, await collected);
       await within(closed ?? Promise.reject(new Error("no request")), 600, "the connection close");
     },
   );
@@ -66,10 +94,27 @@ describe("the per-attempt timeout", () => {
     const server = await serve(() => {});
     const mix = new Mix({ serverURL: server.url, timeoutMs: 5000, retryConfig: noRetries });
 
-    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }, { timeoutMs: 100 }));
+    const timeout = referenceTimer(250);
+    const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }, { timeoutMs: 250 }));
 
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect(ms).toBeLessThan(1500);
+    await expectOnTime("the per-call timeout", settledAt, timeout);
+  });
+});
+
+describe("timeoutMs: 0", () => {
+  it("never times out an attempt, set on the client or on the call", async () => {
+    const server = await serve((_req, res) => {
+      setTimeout(() => sendSession(res), 50);
+    });
+    const none = new Mix({ serverURL: server.url, timeoutMs: 0, retryConfig: noRetries });
+    const short = new Mix({ serverURL: server.url, timeoutMs: 20, retryConfig: noRetries });
+    const withBudget = new Mix({ serverURL: server.url, timeoutMs: 0, retryConfig: fastRetries });
+
+    await expect(none.sessions.get({ id: "s1" })).resolves.toEqual(sampleSession);
+    await expect(short.sessions.get({ id: "s1" }, { timeoutMs: 0 })).resolves.toEqual(sampleSession);
+    await expect(withBudget.sessions.get({ id: "s1" })).resolves.toEqual(sampleSession);
+    expect(server.requests).toHaveLength(3);
   });
 });
 
@@ -93,26 +138,29 @@ describe("timeouts and retries", () => {
     });
     const mix = new Mix({ serverURL: server.url, timeoutMs: 100, retryConfig: fastRetries });
 
-    const { value, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
+    // The first attempt times out at 100 ms, then the first wait lasts 5 to 10 ms.
+    const [earliest, latest] = [referenceTimer(105), referenceTimer(110)];
+    const { value, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(value).toEqual(sampleSession);
     expect(server.requests).toHaveLength(2);
-    expect(ms).toBeLessThan(1500);
+    await expectBetween("the retried call", settledAt, earliest, latest);
   });
 
   it("cuts the last attempt short when maxElapsedTime runs out, whatever timeoutMs says", async () => {
+    // The first answer takes 200 ms, so only 100 ms of the budget are left for the second attempt.
     const server = await serve((_req, res, index) => {
-      if (index === 0) sendJson(res, 503, unavailable);
+      if (index === 0) setTimeout(() => sendJson(res, 503, unavailable), 200);
     });
     const retryConfig = { ...fastRetries, backoff: { ...fastRetries.backoff, maxElapsedTime: 300 } };
     const mix = new Mix({ serverURL: server.url, timeoutMs: 5000, retryConfig });
 
-    const { error, ms } = await outcome(() => mix.sessions.get({ id: "s1" }));
+    const budget = referenceTimer(300);
+    const { error, settledAt } = await outcome(() => mix.sessions.get({ id: "s1" }));
 
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(server.requests).toHaveLength(2);
-    expect(ms).toBeGreaterThanOrEqual(290);
-    expect(ms).toBeLessThan(1500);
+    await expectOnTime("the end of maxElapsedTime", settledAt, budget);
   });
 
   it("does not retry a timed-out get when retryConnectionErrors is off", async () => {

@@ -49,8 +49,12 @@ export type CallResult = {
   index: number;
   /** From just before the call to its settling, in ms. */
   ms: number;
+  /** `performance.now()` just before the call, in the process that made it (the probe's clock). */
+  startedAt: number;
   /** The abort fired while the call had not settled (or before it started). */
   abortFired: boolean;
+  /** When the abort fired, in ms from the call's start (0 for an abort before the call). */
+  abortedAfterMs?: number;
   hung?: true;
   /** The value, as canonical JSON (or a digest of it when long). */
   value?: string;
@@ -155,11 +159,13 @@ export async function runCall(mix: Mix, plan: CallPlan, watchdogMs: number): Pro
   if (plan.retries) options.retries = plan.retries;
   let settled = false;
   let abortFired = plan.abort === "before";
+  let abortedAt: number | undefined;
   if (abortFired) controller?.abort(reason);
   const abortTimer =
     typeof plan.abort === "number"
       ? setTimeout(() => {
           abortFired = !settled;
+          abortedAt = performance.now();
           controller?.abort(reason);
         }, plan.abort)
       : undefined;
@@ -178,7 +184,8 @@ export async function runCall(mix: Mix, plan: CallPlan, watchdogMs: number): Pro
   clearTimeout(abortTimer);
   clearTimeout(watchdog);
   const listenersLeft = controller ? getEventListeners(controller.signal, "abort").length : 0;
-  const base = { index: plan.index, ms, abortFired, listenersLeft };
+  const base: CallResult = { index: plan.index, ms, startedAt: started, abortFired, listenersLeft };
+  if (abortFired) base.abortedAfterMs = abortedAt === undefined ? 0 : abortedAt - started;
   return outcome === "hung" ? { ...base, hung: true } : { ...base, ...outcome };
 }
 

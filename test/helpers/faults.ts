@@ -57,27 +57,40 @@ export function whenClosed(res: ServerResponse): Promise<number> {
   });
 }
 
-/** Runs `globalThis.gc` a few times, letting timers and I/O run in between. */
-export async function collectGarbage(times = 3): Promise<void> {
+/**
+ * Runs `globalThis.gc` a few times, letting timers and I/O run in between. Resolves with the
+ * milliseconds the collections blocked the event loop (a timer due meanwhile fires that late).
+ */
+export async function collectGarbage(times = 3): Promise<number> {
   const gc = globalThis.gc;
   if (!gc) throw new Error("globalThis.gc is missing: run the faults project (node --expose-gc)");
+  let blockedMs = 0;
   for (let i = 0; i < times; i++) {
+    const started = performance.now();
     gc();
+    blockedMs += performance.now() - started;
     await delay(10);
   }
+  return blockedMs;
 }
 
-/** How a call settled, and how long it took in milliseconds. */
-export type Outcome<T> = { value?: T; error?: unknown; ms: number };
+/**
+ * How a call settled: how long it took in milliseconds, from before the call started, and
+ * `settledAt`, the `performance.now()` reading when it settled.
+ */
+export type Outcome<T> = { value?: T; error?: unknown; ms: number; settledAt: number };
 
 /** Makes a call and awaits it without throwing, timing it from before the call starts. */
 export async function outcome<T>(call: () => Promise<T>): Promise<Outcome<T>> {
   const started = performance.now();
+  const settled = (result: { value?: T; error?: unknown }) => {
+    const settledAt = performance.now();
+    return { ...result, ms: settledAt - started, settledAt };
+  };
   try {
-    const value = await call();
-    return { value, ms: performance.now() - started };
+    return settled({ value: await call() });
   } catch (error) {
-    return { error, ms: performance.now() - started };
+    return settled({ error });
   }
 }
 

@@ -3,6 +3,7 @@ import { specServerURL } from "../../generated/operations.ts";
 import { ConnectionError, Mix, RequestAbortedError, RequestTimeoutError } from "../../src/index.ts";
 import { fakeFetch, headersOf, json } from "../helpers/fake-fetch.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
+import { expectOnTime, type Reference, referenceTimer } from "../helpers/timing.ts";
 
 const refusedCause = () => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 
@@ -30,6 +31,16 @@ describe("server URL", () => {
     expect(fake.requests[0]?.url).toBe(`${specServerURL}/api/sessions`);
     vi.stubEnv("MIX_SERVER_URL", "localhost:8088");
     expect(() => new Mix()).toThrow(expect.objectContaining({ field: "MIX_SERVER_URL" }));
+    // A bad serverURL given in code is named as such, whatever the environment holds.
+    expect(() => new Mix({ serverURL: "localhost:9" })).toThrow(expect.objectContaining({ field: "serverURL" }));
+  });
+
+  it("refuses a server URL that is not a string or not http(s), such as a URL object or xhttp:", async () => {
+    for (const serverURL of [new URL("http://api.test"), "xhttp://api.test", "web+http://api.test"]) {
+      expect(() => new Mix({ serverURL: serverURL as string })).toThrow(
+        expect.objectContaining({ field: "serverURL" }),
+      );
+    }
   });
 
   it("drops a trailing slash and lets one call use another server", async () => {
@@ -63,7 +74,13 @@ describe("headers", () => {
     });
     await mix.sessions.get({ id: "s1" });
     await mix.sessions.create({ title: "t" }, { headers: { authorization: "Bearer b", "X-Requested-With": "mix" } });
+    await mix.sessions.create({ title: "t" });
     expect(headersOf(fake.requests[0])).toEqual({ authorization: "Bearer a", "x-team": "core" });
+    expect(headersOf(fake.requests[2])).toEqual({
+      authorization: "Bearer a",
+      "content-type": "application/json",
+      "x-team": "core",
+    });
     expect(headersOf(fake.requests[1])).toEqual({
       authorization: "Bearer b",
       "content-type": "application/json",
@@ -102,6 +119,23 @@ describe("results", () => {
       sessionId: "s1",
     });
     expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ cancelled: false });
+  });
+
+  it("adds cancelled: true only for status 'cancelled', and never over the server's own cancelled", async () => {
+    const fake = fakeFetch(
+      json(200, { data: { status: "queued", sessionId: "s1" } }),
+      json(200, { data: { status: "cancelled", cancelled: false } }),
+    );
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ status: "queued", sessionId: "s1" });
+    expect(await mix.sessions.cancelProcessing({ id: "s1" })).toEqual({ status: "cancelled", cancelled: false });
+  });
+
+  it("adds cancelled to cancel's answer only, not to a session that has a status field", async () => {
+    const session = { ...sampleSession, status: "cancelled" };
+    const fake = fakeFetch(json(200, { data: session }));
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
+    expect(await mix.sessions.get({ id: "s1" })).toEqual(session);
   });
 
   it("resolves delete with undefined", async () => {
@@ -185,16 +219,22 @@ describe("retries through an injected fetch", () => {
 describe("timeouts and abort with a fetch that ignores its signal", () => {
   const hanging = () => new Promise<Response>(() => {});
 
-  it("times out even when the fetch never settles", async () => {
+  it("times out at timeoutMs even when the fetch never settles", async () => {
+    let timeout: Reference | undefined;
+    // The SDK arms its timer as soon as fetch returns: arm the reference as fetch is called.
+    const armed = () => {
+      timeout = referenceTimer(250);
+      return hanging();
+    };
     const mix = new Mix({
       serverURL: "http://api.test",
-      fetch: hanging,
-      timeoutMs: 30,
+      fetch: armed,
+      timeoutMs: 250,
       retryConfig: { strategy: "none" },
     });
-    const started = Date.now();
+
     await expect(mix.sessions.list()).rejects.toBeInstanceOf(RequestTimeoutError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    await expectOnTime("the timeout", performance.now(), timeout as Reference);
   });
 
   it("aborts at once, with the signal's reason as cause", async () => {
@@ -226,12 +266,40 @@ describe("timeouts and abort with a fetch that ignores its signal", () => {
     expect(timers()).toBe(before);
   });
 
+  it("arms no timer at all with timeoutMs: 0 and retries off", async () => {
+    const controller = new AbortController();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const mix = new Mix({
+      serverURL: "http://api.test",
+      fetch: hanging,
+      timeoutMs: 0,
+      retryConfig: { strategy: "none" },
+    });
+    const before = timers();
+    const call = mix.sessions.list({ signal: controller.signal });
+    const during = timers();
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(during).toBe(before);
+  });
+
   it("treats a timeout past 2^31 - 1 ms as that long, not as 1 ms", async () => {
     const slow = fakeFetch(
       () => new Promise<Response>((resolve) => setTimeout(() => resolve(json(200, { data: [] })), 30)),
     );
-    const mix = new Mix({ serverURL: "http://api.test", fetch: slow.fetch, timeoutMs: 2 ** 31 });
+    // With retries off there is no budget to shorten the attempt: the timer gets 2^31 ms.
+    const none = { strategy: "none" } as const;
+    const mix = new Mix({ serverURL: "http://api.test", fetch: slow.fetch, timeoutMs: 2 ** 31, retryConfig: none });
     expect(await mix.sessions.list()).toEqual([]);
+  });
+
+  it("waits as long as a Retry-After past 2^31 - 1 ms asks, not 1 ms", async () => {
+    const busy = fakeFetch(json(503, {}, { "retry-after": String(40 * 24 * 3600) }), json(200, { data: [] }));
+    const budget = { strategy: "backoff", backoff: { maxElapsedTime: 1e12 } } as const;
+    const mix = new Mix({ serverURL: "http://api.test", fetch: busy.fetch, retryConfig: budget });
+    const call = mix.sessions.list({ signal: AbortSignal.timeout(100) });
+    await expect(call).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(busy.requests).toHaveLength(1);
   });
 
   it("aborts the request it handed to fetch when the timeout fires", async () => {

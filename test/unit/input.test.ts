@@ -44,6 +44,12 @@ describe("ids", () => {
     expect((await refusal((mix) => loose(mix).get?.() ?? Promise.resolve())).field).toBe("id");
   });
 
+  it("refuses null or a non-object as params, naming params", async () => {
+    for (const params of [null, "s1", 7]) {
+      expect((await refusal((mix) => loose(mix).get?.(params) ?? Promise.resolve())).field).toBe("params");
+    }
+  });
+
   it.each([
     ["a/b", "/api/sessions/a%2Fb"],
     ["../admin", "/api/sessions/..%2Fadmin"],
@@ -154,6 +160,7 @@ describe("options", () => {
     [{ headers: { "x-ok": "line\nbreak" } }, 'headers["x-ok"]'],
     [{ headers: "x-ok: 1" }, "headers"],
     [{ signal: {} }, "signal"],
+    [{ signal: null }, "signal"],
     [{ retries: { strategy: "backoff", backoff: { maxInterval: -5 } } }, "retries.backoff.maxInterval"],
   ])("refuses the call option %j before sending", async (options, field) => {
     const error = await refusal((mix) => mix.sessions.list(options as never));

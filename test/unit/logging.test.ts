@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Mix, MixDefaultError, RESTResponseError } from "../../src/index.ts";
+import { ConnectionError, Mix, MixDefaultError, RESTResponseError } from "../../src/index.ts";
 import { fakeFetch, json, refused, text } from "../helpers/fake-fetch.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
 
@@ -10,6 +10,13 @@ const secrets = {
   "x-api-key": "key-abcdef",
 };
 const secretParts = ["sk-live-123456", "cookie-secret", "second-cookie-secret", "cHJveHk6c2VjcmV0", "key-abcdef"];
+
+/** The error a call rejects with; an Error saying so when it resolves. */
+const failureOf = (call: Promise<unknown>) =>
+  call.then(
+    () => new Error("resolved"),
+    (error: Error) => error,
+  );
 
 function logger() {
   const lines: string[] = [];
@@ -98,5 +105,43 @@ describe("secrets", () => {
     for (const secret of [...secretParts, "per-call-secret"]) expect(shown).not.toContain(secret);
     // The raw body stays as the server sent it, for callers who need it.
     expect((errors[0] as MixDefaultError).body).toContain("sk-live-123456");
+  });
+
+  it("hides a bearer token and each cookie value when the server echoes them on their own", async () => {
+    const { lines, debugLogger } = logger();
+    const fake = fakeFetch(
+      json(401, { error: { code: 401, message: "token sk-live-123456 has expired", type: "unauthorized" } }),
+      text(502, "no session cookie-secret, theme second-cookie-secret", "text/plain"),
+    );
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch, debugLogger, headers: secrets });
+    const options = { retries: { strategy: "none" } } as const;
+
+    const unauthorized = await failureOf(mix.sessions.list(options));
+    const badGateway = await failureOf(mix.sessions.list(options));
+
+    expect(unauthorized).toBeInstanceOf(RESTResponseError);
+    expect(unauthorized.message).toBe("token [REDACTED] has expired");
+    expect(badGateway).toBeInstanceOf(MixDefaultError);
+    expect(badGateway.message).toContain("Body: no session [REDACTED], theme ");
+    for (const secret of ["cookie-secret", "second-cookie-secret"]) expect(badGateway.message).not.toContain(secret);
+    expect(lines).toHaveLength(2);
+  });
+
+  it("hides secrets in the message of an error the fetch throws, in the error and in the log", async () => {
+    const { lines, debugLogger } = logger();
+    const proxyRefused = (request: Request) => {
+      const sent = ["authorization", "cookie", "proxy-authorization"].map((name) => request.headers.get(name));
+      throw new TypeError(`proxy refused ${sent.join(" | ")}`);
+    };
+    const mix = new Mix({ serverURL: "http://api.test", fetch: proxyRefused, debugLogger, headers: secrets });
+
+    const error = await failureOf(mix.sessions.list({ retries: { strategy: "none" } }));
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe(
+      "GET http://api.test/api/sessions failed: proxy refused [REDACTED] | [REDACTED] | [REDACTED]",
+    );
+    expect(lines[0]).toContain("proxy refused [REDACTED] | [REDACTED] | [REDACTED]");
+    for (const secret of secretParts) expect(lines.join("\n")).not.toContain(secret);
   });
 });

@@ -157,7 +157,10 @@ describe("retryAfterMs", () => {
   });
 
   it("ignores malformed values and falls back to the next header", () => {
-    for (const bad of ["soon", "-5", "1.5", "", "  ", "0x10", "Infinity"]) {
+    // Date.parse would read the last four as dates: only a whole HTTP-date counts.
+    const prefixed = ["soon Tue, 24 Nov 2020 06:00:00 GMT", "in Tue Nov 24 06:00:00 2020"];
+    const suffixed = ["Tue, 24 Nov 2020 06:00:00 GMT+0100", "Tue Nov 24 06:00:00 2020 junk"];
+    for (const bad of ["soon", "-5", "1.5", "", "  ", "0x10", "Infinity", ...prefixed, ...suffixed]) {
       expect(retryAfterMs(headers({ "retry-after": bad }), now)).toBeUndefined();
     }
     expect(retryAfterMs(headers({ "retry-after-ms": "-1", "retry-after": "2" }), now)).toBe(2000);

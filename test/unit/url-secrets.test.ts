@@ -40,6 +40,8 @@ describe("server URLs with secrets", () => {
     ["no scheme", "admin:hunter2@api.test", "[REDACTED]@api.test"],
     ["a token in the query", "http://api.test/?hunter2=hunter2", "http://api.test/?[REDACTED]"],
     ["a token in the fragment", "http://api.test/#access_token=hunter2", "http://api.test/#[REDACTED]"],
+    // "." does not match a line separator: without the s flag, the credentials after one showed.
+    ["a line separator before the credentials", "http://a\u2028b:hunter2@api.test", "http://[REDACTED]@api.test"],
   ])("shows a refused URL with %s without its secret", async (_, serverURL, shown) => {
     const error = await thrown(() => new Mix({ serverURL }));
     expect(error.message).not.toContain("hunter2");
