@@ -11,7 +11,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildJavaScript } from "../build.ts";
-import { apps, type BundleSize, esbuildSize, viteSize } from "./bundle-size.ts";
+import { apps, type BundleSize, esbuildSize, lazyRoute, viteSdkCost, viteSize } from "./bundle-size.ts";
 import { contenders } from "./contenders.ts";
 import { coldImportMs, heapAfterCalls, startFixtureServer } from "./processes.ts";
 import { median, timeCalls } from "./timing.ts";
@@ -89,6 +89,8 @@ try {
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   const added = (vite["mix-sdk"]?.entry ?? 0) - (vite["raw fetch + res.json()"]?.entry ?? 0);
   console.log(`\nmix-sdk adds ${added} B gzip to the entry chunk of a Vite app that lists the sessions.`);
+  const withRoute = await viteSdkCost({ from: "dist" }, lazyRoute);
+  console.log(`In the same app loading a page of its own lazily, it adds ${withRoute.entry} B.`);
 } finally {
   server.stop();
 }

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { strayModules, viteEntryBudget, viteSdkCost } from "../../scripts/bench/bundle-size.ts";
+import {
+  lazyRoute,
+  strayModules,
+  viteEntryBudget,
+  viteEntryBudgetWithLazyRoute,
+  viteSdkCost,
+} from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
 import { installTarball } from "../helpers/packed-package.ts";
 import { run } from "../helpers/run.ts";
@@ -125,6 +131,10 @@ describe("the packed package", () => {
       expect.stringMatching(/\/node_modules\/mix-sdk\/dist\/index\.browser\.js$/),
     ]);
     expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
+    // In an app that loads a page of its own lazily, Vite's preload helper is the app's already.
+    const withRoute = await viteSdkCost({ from: "package", project: consumer }, lazyRoute);
+    expect(withRoute.entry).toBeGreaterThan(1000);
+    expect(withRoute.entry).toBeLessThanOrEqual(viteEntryBudgetWithLazyRoute);
   });
 
   it("still calls mix.raw when a bundler inlines the CommonJS build", async () => {

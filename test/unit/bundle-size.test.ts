@@ -1,6 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { apps, esbuildSize, strayModules, viteEntryBudget, viteSdkCost } from "../../scripts/bench/bundle-size.ts";
+import {
+  apps,
+  esbuildSize,
+  lazyRoute,
+  strayModules,
+  viteEntryBudget,
+  viteEntryBudgetWithLazyRoute,
+  viteSdkCost,
+} from "../../scripts/bench/bundle-size.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -15,6 +23,15 @@ describe("what mix-sdk adds to a Vite app that lists the sessions", () => {
     expect(lazy.some((module) => module.endsWith("/src/raw-client.ts"))).toBe(true);
     expect(cost.withSdk.entryModules.filter((module) => /openapi-fetch|raw-client/.test(module))).toEqual([]);
     expect(strayModules({ entry: cost.withSdk.entryModules, lazy })).toEqual([]);
+  }, 60_000);
+
+  it("adds at most its own budget to an app that already loads a page lazily, and so has Vite's preload helper", async () => {
+    const cost = await viteSdkCost({ from: "src" }, lazyRoute);
+    expect(cost.without.lazyModules.some((module) => module.endsWith("/route.js"))).toBe(true);
+    expect(cost.without.entryModules).toContain("\0vite/preload-helper.js");
+    expect(cost.entry).toBeGreaterThan(1000);
+    expect(cost.entry).toBeLessThanOrEqual(viteEntryBudgetWithLazyRoute);
+    expect(strayModules({ entry: cost.withSdk.entryModules, lazy: cost.withSdk.lazyModules })).toEqual([]);
   }, 60_000);
 
   it("keeps the app's entry within 5,000 B gzip when esbuild bundles it, openapi-fetch in a lazy chunk", async () => {
