@@ -43,7 +43,7 @@ function refusingFetch() {
   return { calls, fetch };
 }
 
-describe("the browser build (the package's `browser` export)", () => {
+describe("the browser build, which the package exports as `browser`,", () => {
   it("does not retry create after an error it cannot tell from a dropped connection, as src/ does", async () => {
     const retryConfig = { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 1 } } as const;
     const counts: number[] = [];
