@@ -87,11 +87,10 @@ export class InvalidRequestError extends HTTPClientError {
 
 /** Checks a numeric option: a finite number >= `min`, or InvalidRequestError naming `field`. */
 export function checkedNumber(field: string, value: unknown, min: number): number {
-  // Stryker disable next-line ConditionalExpression: equivalent: Number.isFinite is false for anything but a number; typeof is there for the compiler
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+  if (!Number.isFinite(value) || (value as number) < min) {
     throw new InvalidRequestError(field, `must be a finite number >= ${min}, got ${String(value)}`);
   }
-  return value;
+  return value as number;
 }
 
 /** True for a JSON object (not null, not an array): what the contract calls an envelope. */

@@ -6,7 +6,6 @@ import type { Outgoing, Transport } from "./transport.js";
 const jsonContentType = { "content-type": "application/json" };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  // Stryker disable next-line ConditionalExpression: equivalent: getPrototypeOf gives a primitive its wrapper's prototype, which is not a plain object's
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -34,7 +33,6 @@ function checkField(name: string, facts: FieldFacts, value: unknown): void {
         : typeof value === facts.type;
   if (!ok)
     throw new InvalidRequestError(name, `must be ${facts.type === "integer" ? "an integer" : `a ${facts.type}`}`);
-  // Stryker disable next-line ConditionalExpression: equivalent: a number is never < undefined
   if (facts.minimum !== undefined && (value as number) < facts.minimum) {
     throw new InvalidRequestError(name, `must be >= ${facts.minimum}, got ${String(value)}`);
   }
@@ -89,7 +87,6 @@ function requestHeaders(t: Transport, options: RequestOptions | undefined, hasBo
  */
 function shownURL(value: unknown): string {
   const shown = String(JSON.stringify(value)).replace(/([?#])[^"]*/, "$1[REDACTED]");
-  // Stryker disable next-line Regex: equivalent: with the s flag, a match starts at 0 whenever there is an "@"
   return shown.replace(/^("?(?:[a-z][\w+.-]*:\/\/)?).*@/is, "$1[REDACTED]@");
 }
 
@@ -103,7 +100,6 @@ export function checkedServerURL(field: string, value: unknown): string {
   if (
     !url ||
     typeof value !== "string" ||
-    // Stryker disable next-line Regex: equivalent: a URL's protocol ends at its first ":"
     !/^https?:$/.test(url.protocol) ||
     url.username + url.password + url.search + url.hash
   ) {

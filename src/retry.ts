@@ -135,13 +135,11 @@ const httpDate =
  * HTTP date. A date in the past means no wait; a malformed value is ignored (undefined).
  */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
-  // Stryker disable next-line MethodExpression: equivalent: Headers.get() already strips leading and trailing whitespace
-  const ms = headers.get("retry-after-ms")?.trim();
-  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.min(Number(ms), Number.MAX_SAFE_INTEGER);
-  // Stryker disable next-line MethodExpression: equivalent: Headers.get() already strips leading and trailing whitespace
-  const value = headers.get("retry-after")?.trim();
-  // Stryker disable next-line ConditionalExpression: equivalent: no test below matches "" or undefined, so they fall through to undefined
-  if (!value) return undefined;
+  // Headers strip the spaces and tabs around a value; other white space makes it malformed. An
+  // absent header reads "null", which no pattern below matches.
+  const ms = String(headers.get("retry-after-ms"));
+  if (/^\d+(\.\d+)?$/.test(ms)) return Math.min(Number(ms), Number.MAX_SAFE_INTEGER);
+  const value = String(headers.get("retry-after"));
   if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, Number.MAX_SAFE_INTEGER);
   // Only the shapes of RFC 9110's HTTP-date (IMF-fixdate, RFC 850, asctime) go to Date.parse,
   // which would otherwise read "soon 1" as a date in 2001; asctime has no zone but means GMT.

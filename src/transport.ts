@@ -132,7 +132,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 function failureOf(outcome: Received<unknown> | HTTPClientError): Failure | undefined {
   // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent: planRetry tells failures apart only as a status or a refusal; a timeout takes the path of any other failure
   if (outcome instanceof RequestTimeoutError) return { kind: "timeout" };
-  // Stryker disable next-line StringLiteral: equivalent: planRetry only asks whether a connection was refused
   if (outcome instanceof ConnectionError) return { kind: isRefused(outcome.cause) ? "refused" : "dropped" };
   if (outcome instanceof Error) return undefined;
   const { response } = outcome;
@@ -164,7 +163,6 @@ export async function execute<B>(
     let outcome: Received<B> | HTTPClientError;
     try {
       outcome = await attempt(t, req, Math.max(1, Math.min(timeoutMs || Number.POSITIVE_INFINITY, left)), signal, read);
-      // Stryker disable next-line ConditionalExpression: equivalent: a shortcut; the path below returns the same outcome
       if (outcome.response.ok && !t.logger) return outcome;
     } catch (error) {
       outcome = error as HTTPClientError;
@@ -173,7 +171,6 @@ export async function execute<B>(
     const fullPolicy = req.idempotent || optedIn;
     const context = { retry, elapsedMs: Date.now() - started, fullPolicy, random: t.random };
     const plan = failure ? planRetry(policy, failure, context) : undefined;
-    // Stryker disable next-line ConditionalExpression: equivalent: writeLog ignores a missing logger's TypeError like a throwing one's
     if (t.logger) {
       writeLog(t.logger, describeAttempt(req, outcome, Date.now() - attemptStarted, plan, secretValues(req.headers)));
     }

@@ -6,6 +6,8 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { browserModulesPlugin } from "../../scripts/lib/browser-modules.ts";
 import * as nodeBuild from "../../src/index.ts";
+import * as nodeRuntime from "../../src/runtime.ts";
+import * as browserRuntime from "../../src/runtime-browser.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 let dir: string;
@@ -55,6 +57,15 @@ describe("the browser build, which the package exports as `browser`,", () => {
     }
     // Node: refused means unseen, so create is retried (3 retries); the browser build sends once.
     expect(counts).toEqual([4, 1]);
+  });
+
+  it("takes no failure for a refused connection and has no environment, where src/runtime.ts does", () => {
+    const refused = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }),
+    });
+    expect([nodeRuntime.isRefused(refused), browserRuntime.isRefused(refused)]).toEqual([true, false]);
+    expect(nodeRuntime.env).toBe(process.env);
+    expect(browserRuntime.env).toBeUndefined();
   });
 
   it("reads no MIX_SERVER_URL or MIX_DEBUG, which browsers do not have", async () => {

@@ -167,6 +167,15 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs(headers({}), now)).toBeUndefined();
   });
 
+  it("reads a value with white space other than spaces and tabs around it as malformed", () => {
+    // Headers strip spaces and tabs; a no-break space, a vertical tab or a form feed stays.
+    for (const bad of ["5\u00a0", "\u000b5", "5\f"]) {
+      expect(retryAfterMs(headers({ "retry-after": bad }), now), JSON.stringify(bad)).toBeUndefined();
+      expect(retryAfterMs(headers({ "retry-after-ms": bad, "retry-after": "2" }), now), JSON.stringify(bad)).toBe(2000);
+    }
+    expect(retryAfterMs(headers({ "retry-after": " \t5\t " }), now)).toBe(5000);
+  });
+
   it("keeps huge values finite", () => {
     const wait = retryAfterMs(headers({ "retry-after": "9".repeat(400) }), now);
     expect(wait).toBe(Number.MAX_SAFE_INTEGER);

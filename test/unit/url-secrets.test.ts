@@ -48,6 +48,12 @@ describe("server URLs with secrets", () => {
     expect(error.message).toContain(`got "${shown}"`);
   });
 
+  it("hides credentials inside an object given as the server URL", async () => {
+    const error = await thrown(() => new Mix({ serverURL: { url: "http://admin:hunter2@api.test" } as never }));
+    expect(error.field).toBe("serverURL");
+    expect(error.message).not.toContain("hunter2");
+  });
+
   it("hides credentials of a URL object, which is refused for not being a string", async () => {
     const error = await thrown(() => new Mix({ serverURL: new URL("http://admin:hunter2@api.test") as never }));
     expect(error.field).toBe("serverURL");
