@@ -51,6 +51,7 @@ export function retryable(plan: CallPlan, met: Met): boolean {
   return action.kind === "status" && (plan.policy.fullPolicy || action.status === 429);
 }
 
+/** The wait (ms) the server asked for with this answer's Retry-After, if it sent one. */
 export function hinted(met: Met): number | undefined {
   return met.kind === "answer" && met.entry.action.kind === "status" ? met.entry.action.hint?.ms : undefined;
 }
