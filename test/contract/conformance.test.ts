@@ -1,21 +1,10 @@
-import { execFile } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkConformance, formatReport, type Report } from "../../scripts/conformance.ts";
 import type { TestServer } from "../helpers/http-server.ts";
 import { startMixServer } from "../helpers/mix-servers.ts";
+import { runScript } from "../helpers/run.ts";
 
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-const script = fileURLToPath(new URL("../../scripts/conformance.ts", import.meta.url));
-const cli = (...args: string[]) =>
-  promisify(execFile)(process.execPath, [tsx, script, ...args], {
-    env: { ...process.env, SCARF_ANALYTICS: "false", REDOCLY_TELEMETRY: "off" },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+const cli = (...args: string[]) => runScript("conformance.ts", ...args);
 
 /** The problems of a report as [kind, text] pairs, for exact comparison. */
 const problems = (report: Report) => report.problems.map((p) => [p.kind, p.text]);

@@ -1,4 +1,6 @@
 import { execFile, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
@@ -20,6 +22,24 @@ export async function run(
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${command} ${args.join(" ")} failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
   }
+}
+
+/** How a script ended: its exit code and what it printed. */
+export type ScriptResult = { code: number; stdout: string; stderr: string };
+
+/**
+ * Runs one of the repository's scripts (`scripts/<name>`) with tsx, as `npm run` would, with
+ * Prism's and Redocly's telemetry off. Resolves whatever the exit code, for tests of the code.
+ */
+export function runScript(name: string, ...args: string[]): Promise<ScriptResult> {
+  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+  const script = fileURLToPath(new URL(`../../scripts/${name}`, import.meta.url));
+  return execFileAsync(process.execPath, [tsx, script, ...args], {
+    env: { ...process.env, SCARF_ANALYTICS: "false", REDOCLY_TELEMETRY: "off" },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: ScriptResult) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
 }
 
 /** What a command printed; on a rejection, the error carries the same fields. */

@@ -2,15 +2,12 @@
  * `npm run spec:diff` and `npm run spec:release` as CI and a maintainer run them: exit codes,
  * the bases read from git and from spec/released/, and no silent pass when a base is missing.
  */
-import { execFile } from "node:child_process";
 import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, describe, it } from "vitest";
 import { specDiff, specGate } from "../../scripts/spec-diff.ts";
 import { recordRelease } from "../../scripts/spec-release.ts";
+import { runScript } from "../helpers/run.ts";
 import { fixturePath, git, repoWith } from "../helpers/spec-diff.ts";
 
 const repos: string[] = [];
@@ -26,15 +23,7 @@ const gateIn = (repo: string) => specGate(join(repo, "spec/openapi.yaml"), repo)
 const gateCase = { concurrent: true, timeout: 60_000 };
 
 describe("npm run spec:diff with an explicit base", () => {
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const script = fileURLToPath(new URL("../../scripts/spec-diff.ts", import.meta.url));
-  const cli = (...args: string[]) =>
-    promisify(execFile)(process.execPath, [tsx, script, ...args], {
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false" },
-    }).then(
-      ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-    );
+  const cli = (...args: string[]) => runScript("spec-diff.ts", ...args);
 
   it("exits 1 and names the change for a removed operation", gateCase, async ({ expect }) => {
     const { code, stdout } = await cli(fixturePath("base"), fixturePath("remove-operation"));
