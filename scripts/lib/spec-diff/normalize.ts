@@ -86,6 +86,9 @@ function canonicalParameter(parameter: Obj): Obj {
 
 const parameterKey = (p: Obj) => `${p.in} ${p.name}`;
 
+/** The order of an operation's parameters in a normalized document: by location, then name. */
+export const byParameterKey = (a: Obj, b: Obj) => (parameterKey(a) < parameterKey(b) ? -1 : 1);
+
 /** Moves path-level parameters into each operation (an operation's own one wins), sorted. */
 function hoistParameters(item: Obj): void {
   const shared = ((item.parameters as unknown[]) ?? []).filter(isObj);
@@ -97,7 +100,7 @@ function hoistParameters(item: Obj): void {
     for (const p of ((operation.parameters as unknown[]) ?? []).filter(isObj)) byKey.set(parameterKey(p), p);
     const list = [...byKey.values()]
       .map(canonicalParameter)
-      .sort((a, b) => (parameterKey(a) < parameterKey(b) ? -1 : 1));
+      .sort(byParameterKey);
     if (list.length > 0) operation.parameters = list;
     else delete operation.parameters;
     if (isObj(operation.requestBody) && operation.requestBody.required === false) delete operation.requestBody.required;

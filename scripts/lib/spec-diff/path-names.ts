@@ -6,6 +6,7 @@
  * with its path parameters renamed back; the judge then says the rename once, as itself.
  */
 import { clone, isObj, type Obj } from "./json.ts";
+import { byParameterKey } from "./normalize.ts";
 import { httpMethods } from "./schema-walk.ts";
 
 /** One path whose template variables were renamed, named as the old spec has it. */
@@ -23,7 +24,6 @@ const shapeOf = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
 
 /** Renames a path parameter in each operation of a path item, keeping the parameters sorted. */
 function renameParameters(item: Obj, variables: PathRename["variables"]): void {
-  const key = (p: Obj) => `${p.in} ${p.name}`;
   for (const method of httpMethods) {
     const operation = item[method];
     if (!isObj(operation) || !Array.isArray(operation.parameters)) continue;
@@ -31,7 +31,7 @@ function renameParameters(item: Obj, variables: PathRename["variables"]): void {
       const variable = variables.find((v) => p.in === "path" && p.name === v.after);
       return variable ? { ...p, name: variable.before } : p;
     });
-    operation.parameters = renamed.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    operation.parameters = renamed.sort(byParameterKey);
   }
 }
 
