@@ -98,9 +98,7 @@ function hoistParameters(item: Obj): void {
     if (!isObj(operation)) continue;
     const byKey = new Map(shared.map((p) => [parameterKey(p), p]));
     for (const p of ((operation.parameters as unknown[]) ?? []).filter(isObj)) byKey.set(parameterKey(p), p);
-    const list = [...byKey.values()]
-      .map(canonicalParameter)
-      .sort(byParameterKey);
+    const list = [...byKey.values()].map(canonicalParameter).sort(byParameterKey);
     if (list.length > 0) operation.parameters = list;
     else delete operation.parameters;
     if (isObj(operation.requestBody) && operation.requestBody.required === false) delete operation.requestBody.required;
