@@ -55,14 +55,17 @@ const aborted = (signal: AbortSignal | undefined, what = "") =>
  * One attempt, limited to `timeoutMs` (Infinity for none). The timer and the caller's signal
  * settle it themselves instead of trusting the fetch to honour an abort, so a fetch that
  * ignores its signal still cannot hang the call.
+ *
+ * The global fetch gets (url, init): no second Request, and undici keeps a signal passed this
+ * way across garbage collection. A custom fetch gets a Request, held until the attempt
+ * settles: undici follows a Request's signal through a weak reference, so once the Request is
+ * collected an abort no longer reaches the fetch in flight.
+ *
+ * The timer is armed once fetch has been called: a process's first fetch can spend tens of
+ * milliseconds loading itself synchronously, and that is not time the server took. A custom
+ * fetch may also have settled the attempt by then (an abort inside it); then no timer is needed.
  */
-function attempt<B>(
-  t: Transport,
-  req: Outgoing,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-  read: BodyReader<B>,
-) {
+function attempt<B>(t: Transport, req: Outgoing, read: BodyReader<B>, timeoutMs: number, signal?: AbortSignal) {
   return new Promise<Received<B>>((resolve, reject) => {
     const controller = new AbortController();
     const init: RequestInit = { method: req.method, headers: req.headers, body: req.body, signal: controller.signal };
@@ -82,10 +85,6 @@ function attempt<B>(
     const onAbort = () => settle(aborted(signal));
     signal?.addEventListener("abort", onAbort);
     (async () => {
-      // The global fetch gets (url, init): no second Request, and undici keeps a signal passed
-      // this way across garbage collection. A custom fetch gets a Request, held until the
-      // attempt settles: undici follows a Request's signal through a weak reference, so once
-      // the Request is collected an abort no longer reaches the fetch in flight.
       let response: Response;
       if (t.fetch) {
         held = new Request(req.url, init);
@@ -99,9 +98,6 @@ function attempt<B>(
       },
       (error: unknown) => settle(transportError(error, req)),
     );
-    // Armed once fetch has been called: a process's first fetch can spend tens of milliseconds
-    // loading itself synchronously, and that is not time the server took. A custom fetch may
-    // also have settled the attempt by now (an abort inside it), and then no timer is needed.
     if (timeoutMs < Number.POSITIVE_INFINITY && !settled) {
       const onTimeout = () =>
         settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
@@ -162,7 +158,7 @@ export async function execute<B>(
     const left = policy.enabled ? policy.maxElapsedTime - (attemptStarted - started) : Number.POSITIVE_INFINITY;
     let outcome: Received<B> | HTTPClientError;
     try {
-      outcome = await attempt(t, req, Math.max(1, Math.min(timeoutMs || Number.POSITIVE_INFINITY, left)), signal, read);
+      outcome = await attempt(t, req, read, Math.max(1, Math.min(timeoutMs || Number.POSITIVE_INFINITY, left)), signal);
       if (outcome.response.ok && !t.logger) return outcome;
     } catch (error) {
       outcome = error as HTTPClientError;
