@@ -14,7 +14,7 @@ const viteBuildScript = fileURLToPath(new URL("vite-build.ts", import.meta.url))
 
 /**
  * The most the SDK may add to the entry chunk of a Vite app that lists the sessions, gzip -9:
- * today's figure (5,107 B from src/, 5,148 B from the packed package) with little room, so any
+ * today's figure (5,105 B from src/, 5,146 B from the packed package) with little room, so any
  * growth is a decision. Issue 13 asks for 4,500 B; about 610 B of what the SDK adds is Vite's
  * preload helper, which Vite 8 puts around every dynamic import with a literal specifier (here
  * the one behind `mix.raw`), and the README's Performance section says where the rest goes.
@@ -24,13 +24,20 @@ export const viteEntryBudget = 5_200;
 /**
  * The most the SDK may add to the entry chunk of the same app when the app already loads a
  * page of its own lazily (as apps with a router do), gzip -9: Vite's preload helper is then
- * the app's, so this is the SDK's own code (4,408 B today from src/, 4,450 B from the packed package).
+ * the app's, so this is the SDK's own code (4,406 B today from src/, 4,448 B from the packed package).
  */
 export const viteEntryBudgetWithLazyRoute = 4_500;
 
 /** The line an app adds to load a page of its own on demand (`route.js`, written with every app). */
 export const lazyRoute = `import("./route.js").then((page) => console.log(page.title));
 `;
+
+/**
+ * The installed Vite an app is built with: `vite` is Vite 8 (Rolldown), the one users get
+ * today; `vite7` is Vite 7.3.8 (Rollup), installed as an npm alias, whose users must get a
+ * working `mix.raw` too.
+ */
+export type VitePackage = "vite" | "vite7";
 
 /** Gzip -9 bytes: what an app loads to start (`entry`), and what it loads on demand (`lazy`). */
 export type BundleSize = { entry: number; lazy: number };
@@ -116,14 +123,20 @@ function startupChunks(chunks: ViteChunk[]): Set<ViteChunk> {
  * gives its chunks; with `outDir`, the build is written there too. The SDK comes from src/
  * (aliased as "mix-sdk"), dist/ or the installed package of `source.project`.
  */
-export async function viteBuild(main: string, source: SdkSource = { from: "src" }, outDir?: string) {
+export async function viteBuild(
+  main: string,
+  source: SdkSource = { from: "src" },
+  outDir?: string,
+  vite: VitePackage = "vite",
+) {
   const { dir, alias, swaps } = placeOf(source);
   const app = writeApp(dir, main);
   const aliases = Object.entries({ ...alias, ...swaps }).map(([specifier, path]) => `${specifier}=${path}`);
   const out = outDir ? [`--out=${outDir}`] : [];
   const { NODE_ENV: _, ...env } = process.env;
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", viteBuildScript, ...out, app, ...aliases], {
+    const args = ["--import", "tsx", viteBuildScript, `--vite=${vite}`, ...out, app, ...aliases];
+    const { stdout } = await run(process.execPath, args, {
       cwd: root,
       env,
       maxBuffer: 16 * 1024 * 1024,
@@ -135,8 +148,12 @@ export async function viteBuild(main: string, source: SdkSource = { from: "src" 
 }
 
 /** Builds an app with `vite build` (see `viteBuild`) and measures its chunks. */
-export async function viteSize(main: string, source: SdkSource = { from: "src" }): Promise<ViteSize> {
-  const chunks = await viteBuild(main, source);
+export async function viteSize(
+  main: string,
+  source: SdkSource = { from: "src" },
+  vite: VitePackage = "vite",
+): Promise<ViteSize> {
+  const chunks = await viteBuild(main, source, undefined, vite);
   const startup = startupChunks(chunks);
   const lazy = chunks.filter((chunk) => !startup.has(chunk));
   const sum = (list: Iterable<ViteChunk>) => [...list].reduce((total, chunk) => total + chunk.gzipBytes, 0);
@@ -152,10 +169,10 @@ export async function viteSize(main: string, source: SdkSource = { from: "src" }
  * What the SDK adds to a Vite app: its entry chunk with mix-sdk minus the one calling fetch by
  * hand. `extra` is code both apps have besides (`lazyRoute`, say).
  */
-export async function viteSdkCost(source: SdkSource = { from: "src" }, extra = "") {
+export async function viteSdkCost(source: SdkSource = { from: "src" }, extra = "", vite: VitePackage = "vite") {
   const [withSdk, without] = await Promise.all([
-    viteSize((apps["mix-sdk"] ?? "") + extra, source),
-    viteSize((apps["fetch by hand"] ?? "") + extra, source),
+    viteSize((apps["mix-sdk"] ?? "") + extra, source, vite),
+    viteSize((apps["fetch by hand"] ?? "") + extra, source, vite),
   ]);
   return { entry: withSdk.entry - without.entry, lazy: withSdk.lazy, withSdk, without };
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: this SDK against a bare fetch and openapi-fetch used by hand, in one run on
- * loopback: app bundle size (a `vite build` with Vite's defaults, and esbuild), time per call
+ * loopback: app bundle size (a `vite build` with Vite's defaults, Vite 8 and 7, and esbuild), time per call
  * (as a ratio to the bare fetch), cold import and heap.
  *
  *   npm run bench                       15 rounds of 1,000 calls per client, heap after 20k and 100k
@@ -91,6 +91,11 @@ try {
   console.log(`\nmix-sdk adds ${added} B gzip to the entry chunk of a Vite app that lists the sessions.`);
   const withRoute = await viteSdkCost({ from: "dist" }, lazyRoute);
   console.log(`In the same app loading a page of its own lazily, it adds ${withRoute.entry} B.`);
+  const [vite7, vite7Route] = await Promise.all([
+    viteSdkCost({ from: "dist" }, "", "vite7"),
+    viteSdkCost({ from: "dist" }, lazyRoute, "vite7"),
+  ]);
+  console.log(`Built with Vite 7 (Rollup): ${vite7.entry} B, and ${vite7Route.entry} B with a lazy page of its own.`);
 } finally {
   server.stop();
 }

@@ -6,8 +6,9 @@
  *
  *   npx tsx scripts/bench/preload-helper.ts [<folder holding a vite package>]
  *
- * Default: the Vite pinned in this repository. For another version, install it elsewhere
- * (`npm i vite@7 --prefix /tmp/vite7`) and pass that folder's `node_modules/vite`.
+ * Default: Vite 8, `node_modules/vite`. `node_modules/vite7` is the pinned Vite 7 (Rollup); for
+ * another version, install it elsewhere (`npm i vite@6 --prefix /tmp/vite6`) and pass that
+ * folder's `node_modules/vite`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

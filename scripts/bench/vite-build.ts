@@ -5,14 +5,15 @@
  * as a user's `vite build` has it: under a test runner it would read "test", and Vite then
  * builds differently.
  *
- *   node --import tsx scripts/bench/vite-build.ts [--out=<folder>] <app folder> [<specifier>=<path> ...]
+ *   node --import tsx scripts/bench/vite-build.ts [--vite=<package>] [--out=<folder>] <app folder> [<specifier>=<path> ...]
  *
  * Each `specifier=path` is a `resolve.alias`, the only thing set beyond Vite's defaults (used
  * to build against src/ instead of an installed package). With `--out`, the build is also
- * written to that folder, to be served and run.
+ * written to that folder, to be served and run. `--vite` names the installed Vite to build
+ * with: `vite` (the default, Vite 8, Rolldown) or `vite7` (Vite 7, Rollup).
  */
 import { gzipSync } from "node:zlib";
-import { build, type Rolldown } from "vite";
+import type { Rolldown, build as viteBuild } from "vite";
 
 /** One output chunk of the build, as the size measure needs it. */
 export type ViteChunk = {
@@ -26,9 +27,13 @@ export type ViteChunk = {
 };
 
 const args = process.argv.slice(2);
-const outDir = args[0]?.startsWith("--out=") ? args.shift()?.slice("--out=".length) : undefined;
+const option = (name: string) => (args[0]?.startsWith(`--${name}=`) ? args.shift()?.slice(name.length + 3) : undefined);
+const vite = option("vite") ?? "vite";
+const outDir = option("out");
+const { build } = (await import(vite)) as { build: typeof viteBuild };
 const [root, ...aliases] = args;
-if (!root) throw new Error("usage: vite-build.ts [--out=<folder>] <app folder> [<specifier>=<path> ...]");
+if (!root)
+  throw new Error("usage: vite-build.ts [--vite=<package>] [--out=<folder>] <app folder> [<specifier>=<path> ...]");
 const alias = Object.fromEntries(aliases.map((pair) => pair.split("=", 2) as [string, string]));
 const result = await build({
   root,

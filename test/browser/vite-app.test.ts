@@ -3,10 +3,9 @@ import { tmpdir } from "node:os";
 import { join, normalize } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { viteBuild } from "../../scripts/bench/bundle-size.ts";
-import type { ViteChunk } from "../../scripts/bench/vite-build.ts";
+import { type VitePackage, viteBuild } from "../../scripts/bench/bundle-size.ts";
 import { launchChromium, loopbackOnlyPage } from "../helpers/chromium.ts";
-import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
+import { sendJson, startServer } from "../helpers/http-server.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
 
 /** A page as a frontend developer writes it: it lists the sessions, and reads one through `mix.raw` on demand. */
@@ -19,20 +18,27 @@ window.app = {
 };
 `;
 
-declare const app: { list(): Promise<unknown>; rawGet(id: string): Promise<{ status: number; data: unknown }> };
+declare global {
+  interface Window {
+    app: { list(): Promise<unknown>; rawGet(id: string): Promise<{ status: number; data: unknown }> };
+  }
+}
 
-let out: string;
-let chunks: ViteChunk[];
-let site: TestServer;
-let api: TestServer;
 let browser: Browser;
-let page: Page;
-let blocked: string[];
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "mix-vite-app-"));
-  chunks = await viteBuild(main, { from: "src" }, out);
-  site = await startServer((req, res) => {
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Builds the page with one Vite into a temporary folder and serves it, with an API beside it. */
+async function servedApp(vite: VitePackage) {
+  const out = mkdtempSync(join(tmpdir(), `mix-${vite}-app-`));
+  const chunks = await viteBuild(main, { from: "src" }, out, vite);
+  const site = await startServer((req, res) => {
     const path = normalize(req.url.split("?")[0] === "/" ? "/index.html" : (req.url.split("?")[0] ?? ""));
     const type = path.endsWith(".js") ? "text/javascript" : "text/html";
     try {
@@ -41,32 +47,47 @@ beforeAll(async () => {
       res.writeHead(404).end();
     }
   });
-  api = await startServer((req, res) => {
+  const api = await startServer((req, res) => {
     const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type" };
     if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
     const one = req.url === `/api/sessions/${sampleSession.id}`;
     sendJson(res, 200, { data: one ? sampleSession : [sampleSession] }, cors);
   });
-  browser = await launchChromium();
-  ({ page, blocked } = await loopbackOnlyPage(browser));
-  await page.goto(`${site.url}/?api=${encodeURIComponent(api.url)}`);
-  await page.waitForFunction(() => "app" in globalThis);
-}, 90_000);
+  const close = async () => {
+    await Promise.all([site.close(), api.close()]);
+    rmSync(out, { recursive: true, force: true });
+  };
+  return { chunks, site, api, close };
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), api?.close()]);
-  if (out) rmSync(out, { recursive: true, force: true });
-});
+describe.each<[string, VitePackage]>([
+  ["Vite 8", "vite"],
+  ["Vite 7 (Rollup)", "vite7"],
+])("an app built with vite build (%s, Vite's defaults) in headless Chromium", (_, vite) => {
+  let app: Awaited<ReturnType<typeof servedApp>>;
+  let page: Page;
+  let blocked: string[];
 
-describe("an app built with vite build (Vite's defaults) in headless Chromium", () => {
+  beforeAll(async () => {
+    app = await servedApp(vite);
+    ({ page, blocked } = await loopbackOnlyPage(browser));
+    await page.goto(`${app.site.url}/?api=${encodeURIComponent(app.api.url)}`);
+    await page.waitForFunction(() => "app" in globalThis);
+  }, 90_000);
+
+  afterAll(async () => {
+    await page?.close();
+    await app?.close();
+  });
+
   it("lists the sessions without loading mix.raw's chunk, then loads it on the first mix.raw call", async () => {
+    const { chunks, site, api } = app;
     const lazy = chunks.filter((chunk) => !chunk.isEntry).map((chunk) => `/${chunk.fileName}`);
     expect(lazy).toEqual([expect.stringMatching(/^\/assets\/raw-client-[\w-]+\.js$/)]);
     const loaded = () => site.requests.map((r) => r.url);
-    await expect(page.evaluate(() => app.list())).resolves.toEqual([sampleSession]);
+    await expect(page.evaluate(() => window.app.list())).resolves.toEqual([sampleSession]);
     expect(loaded()).not.toContain(lazy[0]);
-    await expect(page.evaluate((id) => app.rawGet(id), sampleSession.id)).resolves.toEqual({
+    await expect(page.evaluate((id) => window.app.rawGet(id), sampleSession.id)).resolves.toEqual({
       status: 200,
       data: { data: sampleSession },
     });

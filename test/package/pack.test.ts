@@ -137,6 +137,15 @@ describe("the packed package", () => {
     expect(withRoute.entry).toBeLessThanOrEqual(viteEntryBudgetWithLazyRoute);
   });
 
+  it("gives Vite 7 (Rollup) the same: within the budget, mix.raw's client in a chunk of its own", async () => {
+    const cost = await viteSdkCost({ from: "package", project: consumer }, "", "vite7");
+    expect(cost.entry).toBeGreaterThan(1000);
+    expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
+    const { entryModules, lazyModules } = cost.withSdk;
+    expect(lazyModules.some((module) => module.endsWith("/node_modules/mix-sdk/dist/raw-client.js"))).toBe(true);
+    expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
+  });
+
   it("still calls mix.raw when a bundler inlines the CommonJS build", async () => {
     writeFileSync(join(consumer, "bundled-entry.cjs"), cjsConsumer);
     const outfile = join(consumer, "bundled.cjs");

@@ -34,6 +34,16 @@ describe("what mix-sdk adds to a Vite app that lists the sessions", () => {
     expect(strayModules({ entry: cost.withSdk.entryModules, lazy: cost.withSdk.lazyModules })).toEqual([]);
   }, 60_000);
 
+  it("stays within the budget with Vite 7 (Rollup) too, openapi-fetch and raw-client only in mix.raw's chunk", async () => {
+    const cost = await viteSdkCost({ from: "src" }, "", "vite7");
+    expect(cost.entry).toBeGreaterThan(1000);
+    expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
+    const lazy = cost.withSdk.lazyModules;
+    expect(lazy.some((module) => module.includes("/node_modules/openapi-fetch/"))).toBe(true);
+    expect(lazy.some((module) => module.endsWith("/src/raw-client.ts"))).toBe(true);
+    expect(strayModules({ entry: cost.withSdk.entryModules, lazy })).toEqual([]);
+  }, 60_000);
+
   it("keeps the app's entry within 5,000 B gzip when esbuild bundles it, openapi-fetch in a lazy chunk", async () => {
     const size = await esbuildSize(apps["mix-sdk"] ?? "");
     expect(size.entry).toBeGreaterThan(1000);
