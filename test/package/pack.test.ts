@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   lazyRoute,
   strayModules,
+  type VitePackage,
   viteEntryBudget,
   viteEntryBudgetWithLazyRoute,
   viteSdkCost,
@@ -120,30 +121,30 @@ describe("the packed package", () => {
     await expect(run(bin("tsc"), ["-p", dir])).resolves.toBe("");
   });
 
-  it("adds at most the budget to a Vite app's entry chunk, installed, with nothing but the main entry", async () => {
-    const cost = await viteSdkCost({ from: "package", project: consumer });
-    expect(cost.entry).toBeGreaterThan(1000);
-    expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
-    const { entryModules, lazyModules } = cost.withSdk;
-    expect(lazyModules.some((module) => module.endsWith("/node_modules/mix-sdk/dist/raw-client.js"))).toBe(true);
-    // Vite resolves the `browser` export: the build without what only servers read.
-    expect(entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"))).toEqual([
-      expect.stringMatching(/\/node_modules\/mix-sdk\/dist\/index\.browser\.js$/),
-    ]);
-    expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
-    // In an app that loads a page of its own lazily, Vite's preload helper is the app's already.
+  it.each<[string, VitePackage]>([
+    ["Vite 8", "vite"],
+    ["Vite 7 (Rollup)", "vite7"],
+  ])(
+    "adds at most the budget to a %s app's entry chunk, installed, with nothing but the main entry",
+    async (_, vite) => {
+      const cost = await viteSdkCost({ from: "package", project: consumer }, "", vite);
+      expect(cost.entry).toBeGreaterThan(1000);
+      expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
+      const { entryModules, lazyModules } = cost.withSdk;
+      expect(lazyModules.some((module) => module.endsWith("/node_modules/mix-sdk/dist/raw-client.js"))).toBe(true);
+      // Vite resolves the `browser` export: the build without what only servers read.
+      expect(entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"))).toEqual([
+        expect.stringMatching(/\/node_modules\/mix-sdk\/dist\/index\.browser\.js$/),
+      ]);
+      expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
+    },
+  );
+
+  it("adds at most its own budget with Vite 8 when the app loads a page of its own lazily, the helper being the app's", async () => {
     const withRoute = await viteSdkCost({ from: "package", project: consumer }, lazyRoute);
+    expect(withRoute.without.entryModules).toContain("\0vite/preload-helper.js");
     expect(withRoute.entry).toBeGreaterThan(1000);
     expect(withRoute.entry).toBeLessThanOrEqual(viteEntryBudgetWithLazyRoute);
-  });
-
-  it("gives Vite 7 (Rollup) the same: within the budget, mix.raw's client in a chunk of its own", async () => {
-    const cost = await viteSdkCost({ from: "package", project: consumer }, "", "vite7");
-    expect(cost.entry).toBeGreaterThan(1000);
-    expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
-    const { entryModules, lazyModules } = cost.withSdk;
-    expect(lazyModules.some((module) => module.endsWith("/node_modules/mix-sdk/dist/raw-client.js"))).toBe(true);
-    expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
   });
 
   it("still calls mix.raw when a bundler inlines the CommonJS build", async () => {
