@@ -52,6 +52,9 @@ async function servedApp(vite: VitePackage) {
     if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
     const one = req.url === `/api/sessions/${sampleSession.id}`;
     sendJson(res, 200, { data: one ? sampleSession : [sampleSession] }, cors);
+  }).catch(async (error: unknown) => {
+    await site.close();
+    throw error;
   });
   const close = async () => {
     await Promise.all([site.close(), api.close()]);
