@@ -39,6 +39,12 @@ export const lazyRoute = `import("./route.js").then((page) => console.log(page.t
  */
 export type VitePackage = "vite" | "vite7";
 
+/** Each Vite the tests build with, as [name for a test title, package]. */
+export const vitePackages: readonly (readonly [string, VitePackage])[] = [
+  ["Vite 8", "vite"],
+  ["Vite 7 (Rollup)", "vite7"],
+];
+
 /** Gzip -9 bytes: what an app loads to start (`entry`), and what it loads on demand (`lazy`). */
 export type BundleSize = { entry: number; lazy: number };
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, normalize } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type VitePackage, viteBuild } from "../../scripts/bench/bundle-size.ts";
+import { type VitePackage, viteBuild, vitePackages } from "../../scripts/bench/bundle-size.ts";
 import { launchChromium, loopbackOnlyPage } from "../helpers/chromium.ts";
 import { sendJson, startServer } from "../helpers/http-server.ts";
 import { sampleSession } from "../helpers/spec-examples.ts";
@@ -63,10 +63,7 @@ async function servedApp(vite: VitePackage) {
   return { chunks, site, api, close };
 }
 
-describe.each<[string, VitePackage]>([
-  ["Vite 8", "vite"],
-  ["Vite 7 (Rollup)", "vite7"],
-])("an app built with vite build (%s, Vite's defaults) in headless Chromium", (_, vite) => {
+describe.each(vitePackages)("an app built with vite build (%s, Vite's defaults) in headless Chromium", (_, vite) => {
   let app: Awaited<ReturnType<typeof servedApp>>;
   let page: Page;
   let blocked: string[];

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   lazyRoute,
   strayModules,
-  type VitePackage,
   viteEntryBudget,
   viteEntryBudgetWithLazyRoute,
+  vitePackages,
   viteSdkCost,
 } from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
@@ -121,10 +121,7 @@ describe("the packed package", () => {
     await expect(run(bin("tsc"), ["-p", dir])).resolves.toBe("");
   });
 
-  it.each<[string, VitePackage]>([
-    ["Vite 8", "vite"],
-    ["Vite 7 (Rollup)", "vite7"],
-  ])(
+  it.each(vitePackages)(
     "adds at most the budget to a %s app's entry chunk, installed, with nothing but the main entry",
     async (_, vite) => {
       const cost = await viteSdkCost({ from: "package", project: consumer }, "", vite);

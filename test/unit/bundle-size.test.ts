@@ -5,9 +5,9 @@ import {
   esbuildSize,
   lazyRoute,
   strayModules,
-  type VitePackage,
   viteEntryBudget,
   viteEntryBudgetWithLazyRoute,
+  vitePackages,
   viteSdkCost,
 } from "../../scripts/bench/bundle-size.ts";
 
@@ -15,10 +15,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 // Size is deterministic, so it is asserted here; time is not, so it only appears in `npm run bench`.
 describe("what mix-sdk adds to a Vite app that lists the sessions", () => {
-  it.each<[string, VitePackage]>([
-    ["Vite 8", "vite"],
-    ["Vite 7 (Rollup)", "vite7"],
-  ])(
+  it.each(vitePackages)(
     "adds at most the budget to the entry chunk with %s, and loads openapi-fetch only for mix.raw",
     async (_, vite) => {
       const cost = await viteSdkCost({ from: "src" }, "", vite);
