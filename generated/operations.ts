@@ -128,6 +128,19 @@ export const operationIds = {
   "cancelProcessing": "cancelSessionProcessing"
 } as const;
 
+/**
+ * Each method's path as a RegExp, for routers (the mock): each path parameter is a named
+ * group (`{id}` is `(?<id>...)`, one segment, still percent-encoded) and a trailing "/" is allowed.
+ */
+export const pathPatterns = {
+  "list": /^\/api\/sessions\/?$/,
+  "create": /^\/api\/sessions\/?$/,
+  "get": /^\/api\/sessions\/(?<id>[^/]+)\/?$/,
+  "delete": /^\/api\/sessions\/(?<id>[^/]+)\/?$/,
+  "fork": /^\/api\/sessions\/(?<id>[^/]+)\/fork\/?$/,
+  "cancelProcessing": /^\/api\/sessions\/(?<id>[^/]+)\/cancel\/?$/,
+} as const satisfies Record<string, RegExp>;
+
 /** The methods of `mix.sessions`, typed from the spec. `Options` is the per-call options type. */
 export interface SessionsMethods<Options> {
   /**

@@ -22,6 +22,18 @@ function resultType(op: SpecOperationFacts): string {
   return `operations["${op.operationId}"]["responses"][${op.successStatus}]["content"]["application/json"]["data"]`;
 }
 
+/**
+ * The path template as a RegExp source: literal text escaped, each `{name}` one segment
+ * captured as the named group `name`, anchored, a trailing "/" allowed as the API's router does.
+ */
+export function pathPatternSource(template: string): string {
+  const parts = template.split(/(\{[^}]+\})/).map((part) => {
+    const param = /^\{([^}]+)\}$/.exec(part);
+    return param ? `(?<${param[1]}>[^/]+)` : part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  });
+  return `^${parts.join("")}\\/?$`;
+}
+
 function methodSignature(name: string, op: SpecOperationFacts, docs: SpecFacts["docs"][string]): string {
   const params = paramsType(op);
   const args = [params && `params${params.optional ? "?" : ""}: ${params.type}`, "options?: Options"].filter(Boolean);
@@ -55,6 +67,9 @@ export function renderOperations(facts: SpecFacts): string {
     2,
   );
   const retry = JSON.stringify(facts.retry, null, 2);
+  const patterns = Object.entries(facts.operations)
+    .map(([name, op]) => `  ${JSON.stringify(name)}: /${pathPatternSource(op.path)}/,`)
+    .join("\n");
   const methods = Object.entries(facts.operations)
     .map(([name, op]) => methodSignature(name, op, facts.docs[name] ?? { summary: name, description: "" }))
     .join("\n\n");
@@ -73,6 +88,14 @@ export const sessionOperations = ${table} as const satisfies Record<string, Oper
 
 /** The spec's operationId of each method, for tools and reports (the client does not read it). */
 export const operationIds = ${ids} as const;
+
+/**
+ * Each method's path as a RegExp, for routers (the mock): each path parameter is a named
+ * group (\`{id}\` is \`(?<id>...)\`, one segment, still percent-encoded) and a trailing "/" is allowed.
+ */
+export const pathPatterns = {
+${patterns}
+} as const satisfies Record<string, RegExp>;
 
 /** The methods of \`mix.sessions\`, typed from the spec. \`Options\` is the per-call options type. */
 export interface SessionsMethods<Options> {

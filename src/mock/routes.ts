@@ -1,4 +1,4 @@
-import { sessionOperations } from "../../generated/operations.js";
+import { pathPatterns, sessionOperations } from "../../generated/operations.js";
 import type { SessionsModel } from "./model.js";
 import { type MockResponse, plainText } from "./response.js";
 
@@ -34,11 +34,6 @@ export const routes: readonly Route[] = (Object.keys(resolvers) as OperationName
   resolve: resolvers[operation],
 }));
 
-const patterns = routes.map((route) => ({
-  route,
-  regex: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, "([^/]+)")}/?$`),
-}));
-
 function decode(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
@@ -53,9 +48,9 @@ function decode(segment: string): string | undefined {
  * has no such operation, so the request is what breaks it, and `npm run mock` reports it.
  */
 export function answer(model: SessionsModel, method: string, pathname: string, body: string): MockResponse {
-  const matches = patterns.flatMap(({ route, regex }) => {
-    const match = regex.exec(pathname);
-    return match ? [{ route, segment: match[1] }] : [];
+  const matches = routes.flatMap((route) => {
+    const match = pathPatterns[route.operation].exec(pathname);
+    return match ? [{ route, segment: match.groups?.id }] : [];
   });
   if (matches.length === 0) return plainText(404, "404 page not found\n");
   const found = matches.find(({ route }) => route.method === method.toUpperCase());
