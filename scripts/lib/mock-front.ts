@@ -75,16 +75,25 @@ function bodyFor(req: IncomingMessage, body: Buffer): Buffer {
 
 type Context = { options: FrontOptions; operations?: SessionsOperations; req: IncomingMessage; res: ServerResponse };
 
-/** Answers with the model, unchecked, and says why in the log; a 4XX is a violation of the request. */
+/**
+ * Answers with the model, unchecked, and says why in the log. A 400 (the body breaks the spec),
+ * or the router's 404 or 405 (no such operation), is reported as a violation, as Prism would.
+ */
 function answerDirectly({ operations, req, res, options }: Context, body: Buffer, why: string, done: Done) {
   const response = direct(operations, req, body);
-  const violations = options.checker && response.status >= 400 && response.status < 500 ? [messageOf(response)] : [];
-  const header: Record<string, string> = violations.length
-    ? { "sl-violations": JSON.stringify(violations.map((m) => violation("body", m))) }
+  const broken = response.status === 400 || response.text !== undefined;
+  const violations = options.checker && broken ? [messageOf(response)] : [];
+  const location = response.text !== undefined ? "path" : "body";
+  const header = violations.length
+    ? { "sl-violations": headerJson(violations.map((m) => violation(location, m))) }
     : {};
   sendMockResponse(res, response, { ...cors, ...header });
   done({ status: response.status, violations, note: options.checker ? `not checked by Prism: ${why}` : undefined });
 }
+
+/** JSON for a header value: characters outside ASCII escaped, as HTTP headers need. */
+const headerJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const messageOf = (response: MockResponse) =>
   (response.body as { error?: { message?: string } } | undefined)?.error?.message ?? response.text?.trim() ?? "";
@@ -141,7 +150,7 @@ async function handle(options: FrontOptions, req: IncomingMessage, res: ServerRe
   if (plan.delayMs > 0) await sleep(plan.delayMs);
   if (plan.response) {
     const found = options.checker && plan.violation ? [violation(plan.violation.location, plan.violation.message)] : [];
-    const header: Record<string, string> = found.length ? { "sl-violations": JSON.stringify(found) } : {};
+    const header: Record<string, string> = found.length ? { "sl-violations": headerJson(found) } : {};
     sendMockResponse(res, plan.response, { ...cors, ...header });
     return done({ status: plan.response.status, note: plan.note, violations: found.map((v) => v.message) });
   }

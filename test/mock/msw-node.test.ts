@@ -89,7 +89,7 @@ describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
     expect(() => createMixMock({ failRate: 2 })).toThrow("failRate must be a number from 0 to 1");
     expect(() => createMixMock({ latencyMs: [5, 1] })).toThrow("latencyMs must be");
     expect(() => createMixMock({ seed: [{ id: "x" } as SessionData] })).toThrow(
-      "seed session 0 needs a non-empty string title",
+      "seed session 0, field title: is required",
     );
   });
 });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import type { SessionData } from "../../src/index.ts";
+import { badInputs } from "../helpers/mock-bad-inputs.ts";
+import { useMock } from "../helpers/mock-client.ts";
+import { errorOf, sendRaw } from "../helpers/raw-request.ts";
+import { successData } from "../helpers/spec-examples.ts";
+
+const seeded = successData("listSessions") as SessionData[];
+
+describe.each([
+  ["with Prism checking", true],
+  ["without Prism", false],
+])("the stateful mock %s, under requests that took it down before", (_, check) => {
+  const t = useMock({ check });
+
+  it.each(badInputs)("answers $name as the API would: $status", async (input) => {
+    const pid = t.mock.prism?.pid;
+    const answer = await sendRaw(t.mock.url, input);
+    expect(answer.status).toBe(input.status);
+    if (input.type) {
+      expect(answer.headers["content-type"]).toBe("application/json");
+      const error = errorOf(answer);
+      expect(error).toMatchObject({ code: input.status, type: input.type });
+      if (input.message) expect(error?.message).toMatch(input.message);
+    }
+    // Prism never stopped on it, and the store is as seeded.
+    expect(t.mock.prism?.pid).toBe(pid);
+    const list = await sendRaw(t.mock.url, { method: "GET", path: "/api/sessions" });
+    expect([list.status, JSON.parse(list.text)]).toEqual([200, { data: seeded }]);
+  });
+
+  it("reports each of them in the log, one line each, with the violation when Prism checks", async () => {
+    t.log.length = 0;
+    const input = badInputs.find((b) => b.path.endsWith("100%"));
+    await sendRaw(t.mock.url, input ?? badInputs[0]!);
+    const line = /^GET \/api\/sessions\/100% 400 \d+ms/;
+    expect(t.log).toEqual([expect.stringMatching(line)]);
+    expect(t.log[0]?.includes('VIOLATION: The path has a "%" that is not followed by two hex digits')).toBe(check);
+  });
+});
