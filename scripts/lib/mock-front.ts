@@ -156,7 +156,8 @@ async function handle(options: FrontOptions, req: IncomingMessage, res: ServerRe
   }
   const context = { options, operations, req, res };
   const payload = bodyFor(req, body.bytes ?? Buffer.alloc(0));
-  const unsafe = options.checker ? prismUnsafe(request.pathname, payload) : "Prism is not installed";
+  const contentType = String(req.headers["content-type"] ?? "");
+  const unsafe = options.checker ? prismUnsafe(request.pathname, payload, contentType) : "Prism is not installed";
   if (unsafe || !options.checker) return answerDirectly(context, payload, unsafe ?? "", done);
   await throughPrism(context, options.checker, payload, done);
 }

@@ -25,14 +25,20 @@ export function nestingDepth(text: string): number {
   return deepest;
 }
 
-/** Why Prism must not see this request (its path, and the body it would be given), or undefined when it may. */
-export function prismUnsafe(pathname: string, body: Buffer | undefined): string | undefined {
+/**
+ * Why Prism must not see this request (its path, the body it would be given and that body's
+ * Content-Type), or undefined when it may.
+ */
+export function prismUnsafe(pathname: string, body: Buffer | undefined, contentType = ""): string | undefined {
   try {
     decodeURIComponent(pathname);
   } catch {
     return "the path has a percent-escape that is not UTF-8";
   }
   if (!body || body.length === 0) return undefined;
+  // Prism decodes the body in the charset named; the API reads UTF-8 whatever the header says.
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) return `the body's charset is ${charset}, not UTF-8`;
   const text = body.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) return "the body starts with a byte order mark";
   try {

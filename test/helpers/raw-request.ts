@@ -1,4 +1,4 @@
-import { request } from "node:http";
+import http from "node:http";
 import type { BadInput } from "./mock-bad-inputs.ts";
 
 /** An answer as received: status, headers and body text. */
@@ -18,7 +18,8 @@ export function sendRaw(
     // Node sends a GET's body without a length unless told: the server would read it as the next request.
     const length = input.body === undefined ? {} : { "content-length": String(Buffer.byteLength(input.body)) };
     const headers = { ...length, ...input.headers };
-    const req = request({ hostname, port, method: input.method, path: input.path, headers });
+    // http.request read at call time: MSW replaces it on the module object, not in named imports.
+    const req = http.request({ hostname, port, method: input.method, path: input.path, headers });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
     req.on("response", (res) => {
       const chunks: Buffer[] = [];
