@@ -2,7 +2,7 @@ import { type IncomingHttpHeaders, type IncomingMessage, request } from "node:ht
 import { quirkHeader, requestHeader } from "./mock-http.ts";
 import { violationsOf } from "./mock-screen.ts";
 
-/** How long Prism may take to begin an answer before it is taken for stuck: 15 s. */
+/** How long Prism may take to begin an answer before it is taken for stuck, by default: 15 s. */
 export const prismAnswerTimeout = 15_000;
 
 /** Request headers that describe the connection or the body as sent, not the request. */
@@ -37,23 +37,24 @@ function answerHeaders(upstream: IncomingMessage): Omit<Forwarded, "upstream"> {
 
 /**
  * Sends one request to Prism and resolves with the start of its answer. Rejects when Prism
- * cannot be reached, breaks off before answering, or takes longer than `prismAnswerTimeout`
- * (the error's `code` is then "ETIMEDOUT").
+ * cannot be reached, breaks off before answering, or takes longer than `timeoutMs` (default
+ * `prismAnswerTimeout`; the error's `code` is then "ETIMEDOUT").
  */
 export function forward(
   target: URL,
   method: string,
   headers: Record<string, string | string[]>,
   body: Buffer,
+  timeoutMs = prismAnswerTimeout,
 ): Promise<Forwarded> {
   return new Promise((resolve, reject) => {
     const outgoing = request(target, { method, headers, agent: false });
     const timer = setTimeout(() => {
-      const error = Object.assign(new Error(`Prism did not answer in ${prismAnswerTimeout / 1000} s`), {
+      const error = Object.assign(new Error(`Prism did not answer in ${timeoutMs} ms`), {
         code: "ETIMEDOUT",
       });
       outgoing.destroy(error);
-    }, prismAnswerTimeout);
+    }, timeoutMs);
     outgoing.on("response", (upstream) => {
       clearTimeout(timer);
       resolve({ upstream, ...answerHeaders(upstream) });

@@ -29,6 +29,8 @@ export type FrontOptions = {
   log: (line: string) => void;
   /** Log only the requests with violations. Default false. */
   quiet?: boolean;
+  /** How long Prism may take to begin an answer before it is stopped and started again. Default 15 s. */
+  prismTimeoutMs?: number;
 };
 
 type Done = (exchange: Omit<Exchange, "method" | "url" | "started">) => void;
@@ -84,9 +86,8 @@ function answerDirectly({ operations, req, res, options }: Context, body: Buffer
   const broken = response.status === 400 || response.text !== undefined;
   const violations = options.checker && broken ? [messageOf(response)] : [];
   const location = response.text !== undefined ? "path" : "body";
-  const header = violations.length
-    ? { "sl-violations": headerJson(violations.map((m) => violation(location, m))) }
-    : {};
+  const found = violations.map((message) => violation(location, message));
+  const header: Record<string, string> = found.length ? { "sl-violations": headerJson(found) } : {};
   sendMockResponse(res, response, { ...cors, ...header });
   done({ status: response.status, violations, note: options.checker ? `not checked by Prism: ${why}` : undefined });
 }
@@ -110,7 +111,8 @@ async function throughPrism(context: Context, checker: Checker, body: Buffer, do
   try {
     const omit = options.model ? ["prefer"] : [];
     const headers = forwardHeaders(req.headers, body.length, id, omit);
-    const answer = await forward(new URL(req.url ?? "/", await checker.url()), req.method ?? "GET", headers, body);
+    const target = new URL(req.url ?? "/", await checker.url());
+    const answer = await forward(target, req.method ?? "GET", headers, body, options.prismTimeoutMs);
     res.writeHead(answer.upstream.statusCode ?? 502, { ...answer.headers, ...cors });
     done({ status: answer.upstream.statusCode ?? 502, violations: answer.violations });
     // Unlike pipe, pipeline ends the client's connection when Prism's answer breaks off mid-body.
@@ -118,9 +120,10 @@ async function throughPrism(context: Context, checker: Checker, body: Buffer, do
       if (error) options.log(`mix-mock: ${req.method} ${req.url}: the answer broke off: ${error.message}`);
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "ETIMEDOUT") checker.restart((error as Error).message);
+    const timedOut = (error as { code?: string }).code === "ETIMEDOUT";
+    const why = timedOut ? (error as Error).message : `Prism did not answer: ${(error as Error).message}`;
+    if (timedOut) checker.restart(why);
     const given = options.pending.get(id)?.answer;
-    const why = `Prism did not answer (${(error as Error).message})`;
     if (given) {
       sendMockResponse(res, given, cors);
       done({ status: given.status, note: `not checked: ${why}` });
@@ -154,12 +157,14 @@ async function handle(options: FrontOptions, req: IncomingMessage, res: ServerRe
     sendMockResponse(res, plan.response, { ...cors, ...header });
     return done({ status: plan.response.status, note: plan.note, violations: found.map((v) => v.message) });
   }
+  const noted: Done = (exchange) =>
+    done({ ...exchange, note: [plan.note, exchange.note].filter(Boolean).join("; ") || undefined });
   const context = { options, operations, req, res };
   const payload = bodyFor(req, body.bytes ?? Buffer.alloc(0));
   const contentType = String(req.headers["content-type"] ?? "");
   const unsafe = options.checker ? prismUnsafe(request.pathname, payload, contentType) : "Prism is not installed";
-  if (unsafe || !options.checker) return answerDirectly(context, payload, unsafe ?? "", done);
-  await throughPrism(context, options.checker, payload, done);
+  if (unsafe || !options.checker) return answerDirectly(context, payload, unsafe ?? "", noted);
+  await throughPrism(context, options.checker, payload, noted);
 }
 
 /**

@@ -27,6 +27,8 @@ export type MockConfig = {
   quiet?: boolean;
   /** Check every request and answer with Prism. Default: when `@stoplight/prism-cli` is installed. */
   check?: boolean;
+  /** How long Prism may take to begin an answer before it is taken for stuck and started again. Default 15 s. */
+  prismTimeoutMs?: number;
   /** The spec Prism checks against. Default spec/openapi.yaml of this repository. */
   spec?: string;
   /** Draws latencies and failures; returns a number in [0, 1). Default Math.random. */
@@ -95,6 +97,7 @@ export async function startMock(config: MockConfig = {}): Promise<RunningMock> {
     if (check) parts.checker = await startChecking(config, parts.modelServer, log);
     const scenario = { ...config, random: config.random ?? Math.random, preferToPrism: !stateful };
     const where = { port: config.port ?? 4010, host: config.host ?? "127.0.0.1" };
+    const { quirks, quiet, prismTimeoutMs } = config;
     parts.front = await startFront({
       ...where,
       ...parts,
@@ -102,8 +105,9 @@ export async function startMock(config: MockConfig = {}): Promise<RunningMock> {
       pending,
       scenario,
       log,
-      quirks: config.quirks,
-      quiet: config.quiet,
+      quirks,
+      quiet,
+      prismTimeoutMs,
     });
     const { front, checker } = parts;
     return {

@@ -26,7 +26,10 @@ const path = fc.oneof(
 );
 
 const createBody = fc.record({ title: fc.string(), workingDirectory: fc.string() }, { requiredKeys: [] });
-const forkBody = fc.record({ messageIndex: fc.integer({ min: -2, max: 40 }), title: fc.string() }, { requiredKeys: [] });
+const forkBody = fc.record(
+  { messageIndex: fc.integer({ min: -2, max: 40 }), title: fc.string() },
+  { requiredKeys: [] },
+);
 const flood = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i])));
 
 const body = fc.oneof(
@@ -37,14 +40,40 @@ const body = fc.oneof(
   { weight: 20, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 20, arbitrary: fc.integer({ min: 1, max: 120 }).map(flood) },
   { weight: 20, arbitrary: fc.integer({ min: 20, max: 6000 }).map(nested) },
-  { weight: 20, arbitrary: fc.constantFrom('\ufeff{"title":"bom"}', '{"title":"x"} trailing', "{", "", "null", "[]", '{"title":1e400}') },
+  {
+    weight: 20,
+    arbitrary: fc.constantFrom(
+      '\ufeff{"title":"bom"}',
+      '{"title":"x"} trailing',
+      "{",
+      "",
+      "null",
+      "[]",
+      '{"title":1e400}',
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(`{"title":"${"x".repeat(1_100_000)}"}`) },
 );
 
 const headers = fc.record(
   {
-    "content-type": fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-16", "form/x", "*/*"),
-    prefer: fc.constantFrom("code=404", "code=500", "code=503, delay=2", "code=abc", "code=201", "return=minimal", "delay=1", "code=418"),
+    "content-type": fc.constantFrom(
+      "application/json",
+      "text/plain",
+      "application/json; charset=utf-16",
+      "form/x",
+      "*/*",
+    ),
+    prefer: fc.constantFrom(
+      "code=404",
+      "code=500",
+      "code=503, delay=2",
+      "code=abc",
+      "code=201",
+      "return=minimal",
+      "delay=1",
+      "code=418",
+    ),
     accept: fc.constantFrom("application/json", "text/html", "*/*", "application/xml"),
     origin: fc.constantFrom("http://localhost:5173", "null"),
     "access-control-request-method": fc.constantFrom("POST", "DELETE"),
@@ -85,7 +114,8 @@ export function answerProblem(request: RandomRequest, answer: RawAnswer): string
   if (answer.status >= 500 && !asked) return `an unasked ${answer.status}: ${answer.text.slice(0, 200)}`;
   if (!type.startsWith("application/json") || request.method === "HEAD") return undefined;
   const envelope = JSON.parse(answer.text) as { data?: unknown; error?: { code: number } };
-  if (("data" in envelope) === ("error" in envelope)) return `not an envelope: ${answer.text.slice(0, 200)}`;
-  if (envelope.error && envelope.error.code !== answer.status) return `error.code ${envelope.error.code} on a ${answer.status}`;
+  if ("data" in envelope === "error" in envelope) return `not an envelope: ${answer.text.slice(0, 200)}`;
+  if (envelope.error && envelope.error.code !== answer.status)
+    return `error.code ${envelope.error.code} on a ${answer.status}`;
   return undefined;
 }

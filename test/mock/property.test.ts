@@ -38,7 +38,9 @@ async function run(base: string, skip: (request: RandomRequest) => boolean = () 
 describe(`1,000 random requests (seed ${seed})`, () => {
   const t = useMock();
 
-  it("leave the checked server answering as the API does, with a store that agrees with every answer", { timeout: 240_000 }, async () => {
+  it("leave the checked server answering as the API does, with a store that agrees with every answer", {
+    timeout: 240_000,
+  }, async () => {
     const pid = t.mock.prism?.pid;
     const listed = await run(t.mock.url);
     const store = await sendRaw(t.mock.url, { method: "GET", path: "/__mock/sessions" });
