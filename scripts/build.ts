@@ -7,7 +7,8 @@
  * its own in ESM, dist/raw-client.js, so that an app's bundler splits it off too; in CommonJS
  * it is inlined, and openapi-fetch is still required only on first use. Browsers get
  * dist/index.browser.js (the `browser` export): the same ESM build with the modules of
- * scripts/lib/browser-modules.ts swapped in, which leave out what only servers have.
+ * scripts/lib/browser-modules.ts swapped in, which leave out what only servers have. The bin,
+ * `mix-mock`, is scripts/mock.ts bundled for Node into dist/mix-mock.js.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -90,10 +91,28 @@ export function buildTypes(): void {
   });
 }
 
+/**
+ * `mix-mock`, the package's bin: scripts/mock.ts and everything it imports, for Node, in one
+ * ESM file, dist/mix-mock.js. It finds Prism (an optional peer) and spec/openapi.yaml at run time.
+ */
+export async function buildBin(): Promise<void> {
+  await build({
+    entryPoints: ["scripts/mock.ts"],
+    absWorkingDir: root,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    outfile: "dist/mix-mock.js",
+    logLevel: "warning",
+  });
+}
+
 /** Builds everything dist/ ships. */
 export async function buildPackage(): Promise<void> {
   await buildJavaScript();
   buildTypes();
+  await buildBin();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildPackage();
