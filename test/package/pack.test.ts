@@ -81,6 +81,7 @@ describe("the packed package", () => {
         "package/dist/mock.cjs",
         "package/dist/mock.d.cts",
         "package/dist/mock.d.ts",
+        "package/dist/mix-mock.js",
         "package/dist/mock.js",
         "package/dist/raw-client.js",
         "package/package.json",
