@@ -18,10 +18,10 @@ const install = ["install", "--no-audit", "--no-fund", "--prefer-offline"];
 function footprint(project: string): { bytes: number; packages: number } {
   const bytes = Number(execFileSync("du", ["-sb", "node_modules"], { cwd: project, encoding: "utf8" }).split("\t")[0]);
   const listed = JSON.parse(npm(["ls", "--all", "--json", "--omit=dev"], project)) as { dependencies?: object };
-  // Optional peers that are not installed are listed too, as missing.
+  // Optional peers that are not installed are listed too, without a version.
   const count = (deps: object | undefined): number =>
     Object.values(deps ?? {}).reduce(
-      (n, dep: { dependencies?: object; missing?: boolean }) => n + (dep.missing ? 0 : 1) + count(dep.dependencies),
+      (n, dep: { dependencies?: object; version?: string }) => n + (dep.version ? 1 : 0) + count(dep.dependencies),
       0,
     );
   return { bytes, packages: count(listed.dependencies) };
