@@ -26,7 +26,8 @@ export default defineConfig({
       {
         test: {
           name: "package",
-          include: ["test/package/**/*.test.ts"],
+          // And the frontend example projects, which install the same tarball.
+          include: ["test/package/**/*.test.ts", "test/examples/*.test.ts"],
           globalSetup: ["test/package/pack-setup.ts"],
           // Packs, installs and type-checks for real: slower than the other projects.
           testTimeout: 60_000,
