@@ -14,7 +14,8 @@ A request may ask for "Prefer: code=<4XX|5XX>" and "Prefer: delay=<ms>".`;
 /** The parsed command line: a config to start, help, or a usage error. */
 export type MockCommand = { config: MockConfig } | { help: true } | { error: string };
 
-const flags = {
+/** The flags of `mix-mock`, each with a MIX_MOCK_* variable named after it. */
+export const flags = {
   port: { type: "string" },
   host: { type: "string" },
   "seed-file": { type: "string" },
