@@ -1,4 +1,6 @@
+import { expect } from "vitest";
 import { exampleSessions } from "../../generated/examples.ts";
+import { errorOf, type RawAnswer } from "./raw-request.ts";
 
 /** One request the mock must answer as the API would, whatever it does to Prism. */
 export type BadInput = {
@@ -140,3 +142,13 @@ export const badInputs: BadInput[] = [
     message: 'Prefer: code must be an HTTP status from 100 to 599, got "4O4"',
   },
 ];
+
+/** Checks that an answer is the one a bad input must get: its status, and the API's envelope with its type and message. */
+export function expectAnswerTo(input: BadInput, answer: RawAnswer) {
+  expect(answer.status).toBe(input.status);
+  if (!input.type) return;
+  expect(answer.headers["content-type"]).toBe("application/json");
+  const error = errorOf(answer);
+  expect(error).toMatchObject({ code: input.status, type: input.type });
+  if (input.message) expect(error?.message).toMatch(input.message);
+}

@@ -2,8 +2,8 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionData } from "../../src/index.ts";
 import { createMixMock } from "../../src/mock/index.ts";
-import { badInputs } from "../helpers/mock-bad-inputs.ts";
-import { errorOf, sendRaw } from "../helpers/raw-request.ts";
+import { badInputs, expectAnswerTo } from "../helpers/mock-bad-inputs.ts";
+import { sendRaw } from "../helpers/raw-request.ts";
 import { successData } from "../helpers/spec-examples.ts";
 
 const seeded = successData("listSessions") as SessionData[];
@@ -14,14 +14,7 @@ afterAll(() => server.close());
 
 describe("mix-sdk/mock's handlers under the requests that took the server down", () => {
   it.each(badInputs)("answer $name as the server does: $status", async (input) => {
-    const answer = await sendRaw("http://localhost:8088", input);
-    expect(answer.status).toBe(input.status);
-    if (input.type) {
-      expect(answer.headers["content-type"]).toBe("application/json");
-      const error = errorOf(answer);
-      expect(error).toMatchObject({ code: input.status, type: input.type });
-      if (input.message) expect(error?.message).toMatch(input.message);
-    }
+    expectAnswerTo(input, await sendRaw("http://localhost:8088", input));
     expect(mock.sessions()).toEqual(seeded);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SessionData } from "../../src/index.ts";
-import { badInputs } from "../helpers/mock-bad-inputs.ts";
+import { badInputs, expectAnswerTo } from "../helpers/mock-bad-inputs.ts";
 import { useMock } from "../helpers/mock-client.ts";
-import { errorOf, sendRaw } from "../helpers/raw-request.ts";
+import { sendRaw } from "../helpers/raw-request.ts";
 import { successData } from "../helpers/spec-examples.ts";
 
 const seeded = successData("listSessions") as SessionData[];
@@ -15,14 +15,7 @@ describe.each([
 
   it.each(badInputs)("answers $name as the API would: $status", async (input) => {
     const pid = t.mock.prism?.pid;
-    const answer = await sendRaw(t.mock.url, input);
-    expect(answer.status).toBe(input.status);
-    if (input.type) {
-      expect(answer.headers["content-type"]).toBe("application/json");
-      const error = errorOf(answer);
-      expect(error).toMatchObject({ code: input.status, type: input.type });
-      if (input.message) expect(error?.message).toMatch(input.message);
-    }
+    expectAnswerTo(input, await sendRaw(t.mock.url, input));
     // Prism never stopped on it, and the store is as seeded.
     expect(t.mock.prism?.pid).toBe(pid);
     const list = await sendRaw(t.mock.url, { method: "GET", path: "/api/sessions" });

@@ -34,7 +34,9 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 }, 60_000);
 
-const json = { "content-type": "application/json" };
+/** POSTs a create body to a running mix-mock. */
+const create = (url: string, body: string) =>
+  sendRaw(url, { method: "POST", path: "/api/sessions", headers: { "content-type": "application/json" }, body });
 
 describe("npm install mix-sdk, without the optional peers", () => {
   it("installs mix-sdk and openapi-fetch (with its helper types) and nothing else: no Prism, no msw", () => {
@@ -58,19 +60,9 @@ describe("npx mix-mock where mix-sdk is installed", () => {
       const install = "npm install --save-dev @stoplight/prism-cli@5";
       expect(mock.output().split(install)).toHaveLength(2);
       expect(mock.output()).toContain("Nothing is checked against the spec: @stoplight/prism-cli is not installed");
-      const created = await sendRaw(url, {
-        method: "POST",
-        path: "/api/sessions",
-        headers: json,
-        body: '{"title":"npx"}',
-      });
+      const created = await create(url, '{"title":"npx"}');
       expect(created.status).toBe(201);
-      const refused = await sendRaw(url, {
-        method: "POST",
-        path: "/api/sessions",
-        headers: json,
-        body: '{"colour":1}',
-      });
+      const refused = await create(url, '{"colour":1}');
       expect([refused.status, errorOf(refused)?.type, refused.headers["sl-violations"]]).toEqual([
         400,
         "validation_error",
@@ -110,12 +102,7 @@ describe("npx mix-mock where mix-sdk is installed", () => {
       const { url, prismPid } = await mock.ready();
       expect(prismPid).toBeGreaterThan(0);
       expect(mock.output()).toContain("behind prism proxy");
-      const refused = await sendRaw(url, {
-        method: "POST",
-        path: "/api/sessions",
-        headers: json,
-        body: '{"colour":1}',
-      });
+      const refused = await create(url, '{"colour":1}');
       expect(refused.status).toBe(400);
       expect(refused.headers["sl-violations"]).toContain("additionalProperties");
       await mock.until(
