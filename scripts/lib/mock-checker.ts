@@ -39,63 +39,72 @@ function tail(size: number) {
   };
 }
 
+/** What the keeper of one Prism knows: the one running, the start under way, whether it was stopped. */
+type Keeper = {
+  options: CheckerOptions;
+  lines: ReturnType<typeof tail>;
+  prism: Prism;
+  ready: Promise<Prism>;
+  stopped: boolean;
+};
+
+const launch = (keeper: Keeper, signal?: AbortSignal) =>
+  (keeper.options.start ?? startPrism)({ ...keeper.options.prism, onLine: keeper.lines.add, signal });
+
+/** Starts Prism again, up to `attempts` times in a row; then tells `onFatal` and rejects. */
+async function relaunch(keeper: Keeper): Promise<Prism> {
+  const { log, attempts = 3, onFatal } = keeper.options;
+  let error: unknown;
+  for (let attempt = 1; attempt <= attempts && !keeper.stopped; attempt++) {
+    try {
+      return watch(keeper, await launch(keeper));
+    } catch (failed) {
+      error = failed;
+      log(`mix-mock: Prism did not start again (attempt ${attempt}): ${(failed as Error).message.split("\n")[0]}`);
+    }
+  }
+  const reason = new Error(`Prism stopped and could not be started again: ${(error as Error)?.message}`);
+  if (!keeper.stopped) onFatal(reason);
+  throw reason;
+}
+
+/** Makes `running` the Prism in use, and starts another when it stops unasked. */
+function watch(keeper: Keeper, running: Prism): Prism {
+  keeper.prism = running;
+  running.exited.then(({ code, signal }) => {
+    if (keeper.stopped || keeper.prism !== running) return;
+    const how = signal ?? `exit code ${code}`;
+    keeper.options.log(`mix-mock: Prism stopped (${how}); starting it again. Its last lines:\n${keeper.lines.text()}`);
+    keeper.ready = relaunch(keeper);
+    keeper.ready.catch(() => {});
+  });
+  return running;
+}
+
 /**
  * Starts Prism and keeps it running: when it stops (a request it could not survive, or a kill),
  * it is started again and requests wait for it; when it cannot be started `attempts` times in a
  * row, `onFatal` gets the reason. Rejects when the first start fails.
  */
 export async function startChecker(options: CheckerOptions): Promise<Checker> {
-  const start = options.start ?? startPrism;
-  const lines = tail(20);
-  const launch = () => start({ ...options.prism, onLine: lines.add });
-  let stopped = false;
-  let prism = await start({ ...options.prism, onLine: lines.add, signal: options.signal });
-  let ready: Promise<Prism> = Promise.resolve(prism);
-
-  const relaunch = async (): Promise<Prism> => {
-    let error: unknown;
-    for (let attempt = 1; attempt <= (options.attempts ?? 3) && !stopped; attempt++) {
-      try {
-        return watch(await launch());
-      } catch (failed) {
-        error = failed;
-        options.log(
-          `mix-mock: Prism did not start again (attempt ${attempt}): ${(failed as Error).message.split("\n")[0]}`,
-        );
-      }
-    }
-    const reason = new Error(`Prism stopped and could not be started again: ${(error as Error)?.message}`);
-    if (!stopped) options.onFatal(reason);
-    throw reason;
-  };
-  const watch = (running: Prism): Prism => {
-    prism = running;
-    running.exited.then(({ code, signal }) => {
-      if (stopped || prism !== running) return;
-      options.log(
-        `mix-mock: Prism stopped (${signal ?? `exit code ${code}`}); starting it again. Its last lines:\n${lines.text()}`,
-      );
-      ready = relaunch();
-      ready.catch(() => {});
-    });
-    return running;
-  };
-  watch(prism);
+  const keeper = { options, lines: tail(20), stopped: false } as Keeper;
+  keeper.prism = await launch(keeper, options.signal);
+  keeper.ready = Promise.resolve(watch(keeper, keeper.prism));
   return {
-    url: async () => (await ready).url,
-    current: () => ({ url: prism.url, pid: prism.pid }),
+    url: async () => (await keeper.ready).url,
+    current: () => ({ url: keeper.prism.url, pid: keeper.prism.pid }),
     restart: (reason) => {
-      options.log(`mix-mock: ${reason}; stopping Prism (pid ${prism.pid}) to start it again`);
+      options.log(`mix-mock: ${reason}; stopping Prism (pid ${keeper.prism.pid}) to start it again`);
       try {
-        process.kill(prism.pid, "SIGKILL");
+        process.kill(keeper.prism.pid, "SIGKILL");
       } catch {
         // It has ended already, and is being started again.
       }
     },
     stop: async () => {
-      stopped = true;
-      await ready.catch(() => {});
-      await prism.stop();
+      keeper.stopped = true;
+      await keeper.ready.catch(() => {});
+      await keeper.prism.stop();
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Latency } from "../../src/mock/faults.ts";
 import { createSessionsModel } from "../../src/mock/model.ts";
 import type { MockSeed } from "../../src/mock/seed.ts";
 import { type Checker, startChecker } from "./mock-checker.ts";
-import { startFront } from "./mock-front.ts";
+import { type FrontOptions, startFront } from "./mock-front.ts";
 import { type Pending, type RunningServer, startModelServer } from "./mock-http.ts";
 import { findPrism, type Prism, PrismMissingError, type PrismOptions } from "./prism.ts";
 
@@ -95,20 +95,7 @@ export async function startMock(config: MockConfig = {}): Promise<RunningMock> {
     if (model && check) parts.modelServer = await startModelServer(model, { log, pending });
     config.signal?.throwIfAborted();
     if (check) parts.checker = await startChecking(config, parts.modelServer, log);
-    const scenario = { ...config, random: config.random ?? Math.random, preferToPrism: !stateful };
-    const where = { port: config.port ?? 4010, host: config.host ?? "127.0.0.1" };
-    const { quirks, quiet, prismTimeoutMs } = config;
-    parts.front = await startFront({
-      ...where,
-      ...parts,
-      model,
-      pending,
-      scenario,
-      log,
-      quirks,
-      quiet,
-      prismTimeoutMs,
-    });
+    parts.front = await startFront(frontOptions(config, { ...parts, model, pending, log }));
     const { front, checker } = parts;
     return {
       url: front.url,
@@ -122,6 +109,21 @@ export async function startMock(config: MockConfig = {}): Promise<RunningMock> {
     await stopAll(parts);
     throw error;
   }
+}
+
+/** What the front is told: where to listen, the scenario, and what runs behind it. */
+function frontOptions(config: MockConfig, behind: Omit<FrontOptions, "port" | "host" | "scenario">): FrontOptions {
+  const scenario = { ...config, random: config.random ?? Math.random, preferToPrism: !behind.model };
+  const { quirks, quiet, prismTimeoutMs } = config;
+  return {
+    port: config.port ?? 4010,
+    host: config.host ?? "127.0.0.1",
+    scenario,
+    quirks,
+    quiet,
+    prismTimeoutMs,
+    ...behind,
+  };
 }
 
 async function stopAll(parts: Parts) {
