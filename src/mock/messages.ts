@@ -104,7 +104,9 @@ export function totalsOf(history: History): Totals {
   if (!origin) return { ...emptyTotals };
   const shape = shapeOf(origin);
   const { rounds, offset } = locate(shape, length);
-  const users = Math.min(rounds, shape.users) + Number(offset > 0 && rounds < shape.users);
+  // A history ends in a round only after its user message: a fork takes the tool results after an
+  // assistant message, so a round without a user message is never cut after its assistant one.
+  const users = Math.min(rounds, shape.users) + Number(offset > 0);
   const inRound = offset > Number(rounds < shape.users) ? 1 : 0;
   const assistants = Math.min(rounds, shape.assistants) + inRound;
   const parts = Math.max(shape.assistants, 1);

@@ -48,19 +48,21 @@ function toHttpResponse(response: MockResponse): Response {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/** The spec's paths (generated/operations.ts) as one pattern, capturing nothing: MSW would decode a capture. */
-const apiPaths = Object.values(pathPatterns)
-  .map((pattern) => pattern.source.replace(/^\^|\$$/g, "").replace(/\(\?<\w+>/g, "(?:"))
-  .join("|");
-
-/** The request's path below the base URL, still percent-encoded: the first suffix the spec's paths match. */
-function apiPath(pathname: string, prefix: string): string {
-  const below = pathname.slice(prefix.length);
-  for (let at = 0; at >= 0; at = below.indexOf("/", at + 1)) {
-    const rest = below.slice(at);
-    if (Object.values(pathPatterns).some((pattern) => pattern.test(rest))) return rest;
-  }
-  return below;
+/**
+ * What the handlers match, from the spec's path patterns (generated/operations.ts): `url`, the
+ * request's URL as MSW gives it (origin and path), capturing nothing, since MSW would decode a
+ * capture and throw on a bad escape; and `path`, its path, capturing the API's path below the
+ * base URL (the shortest prefix when any is allowed).
+ */
+function patterns(baseURL: string | undefined) {
+  const apiPaths = Object.values(pathPatterns).map((pattern) =>
+    pattern.source.slice(1, -1).replace(/\(\?<\w+>/g, "(?:"),
+  );
+  const base = baseURL === undefined || baseURL === "*" ? undefined : new URL(baseURL);
+  const prefix = base ? escapeRegExp(base.pathname.replace(/\/+$/, "")) : "(?:/[^?#]*?)?";
+  const origin = base ? escapeRegExp(base.origin) : "[^/]*//[^/]*";
+  const api = `(?:${apiPaths.join("|")})`;
+  return { url: new RegExp(`^${origin}${prefix}${api}$`), path: new RegExp(`^${prefix}(${api})$`) };
 }
 
 /**
@@ -78,21 +80,19 @@ export function createMixMock(options: MixMockOptions = {}): MixMock {
     failStatus: checkFailStatus(options.failStatus),
     random: options.random ?? Math.random,
   };
-  const base = options.baseURL === undefined || options.baseURL === "*" ? undefined : new URL(options.baseURL);
-  const prefix = base ? base.pathname.replace(/\/+$/, "") : "";
-  const origin = base ? escapeRegExp(base.origin + prefix) : "[^/]*//[^/]*(?:/[^?#]*?)?";
-  const matcher = new RegExp(`^${origin}(?:${apiPaths})$`);
+  const match = patterns(options.baseURL);
 
   const resolver = async ({ request }: { request: Request }) => {
     const operations = model.begin();
     const method = request.method;
-    const pathname = apiPath(new URL(request.url).pathname, prefix);
+    // MSW called this resolver because the URL matched, so its path matches too.
+    const pathname = (match.path.exec(new URL(request.url).pathname) as RegExpExecArray)[1] as string;
     const bytes = new Uint8Array(await request.arrayBuffer());
     const prefer = request.headers.get("prefer");
     const plan = planExchange({ method, pathname, prefer, bodyBytes: bytes.byteLength }, scenario);
-    if (plan.delayMs > 0) await delay(plan.delayMs);
+    await delay(plan.delayMs);
     const body = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     return toHttpResponse(plan.response ?? answer(operations, method, pathname, body));
   };
-  return { handlers: [http.all(matcher, resolver)], reset: () => model.reset(), sessions: () => model.sessions() };
+  return { handlers: [http.all(match.url, resolver)], reset: () => model.reset(), sessions: () => model.sessions() };
 }

@@ -205,3 +205,54 @@ describe("the messages behind a session, computed without a list", () => {
     });
   });
 });
+
+describe("the model's edges", () => {
+  const quirky = () => createSessionsModel({ quirks: true });
+
+  it("names a session created without a title, keeps no workingDirectory it was not given, and forks a created session with no messages", () => {
+    const m = model({ seed: "empty" });
+    const created = data(m.create("{}"));
+    expect(created.title).toBe("New Session");
+    expect(Object.keys(created)).not.toContain("workingDirectory");
+    const fork = data(m.fork(created.id, '{"messageIndex":5}'));
+    expect(fork).toMatchObject({ ...zeroCounts, title: "Forked Session" });
+    expect(Object.keys(fork)).not.toContain("workingDirectory");
+    expect(Object.keys(m.sessions()[0] ?? {})).not.toContain("firstUserMessage");
+  });
+
+  it("lists a seeded session's firstUserMessage only when it has a user message", () => {
+    const silent = { ...billing, id: "11111111-1111-4111-8111-111111111111", userMessageCount: 0 };
+    const m = createSessionsModel({ seed: [silent] });
+    expect(Object.keys(m.sessions()[0] ?? {})).not.toContain("firstUserMessage");
+  });
+
+  it("lists seeded sessions of the same createdAt in the seed's order", () => {
+    const at = "2025-01-01T00:00:00Z";
+    const ids = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
+    const m = createSessionsModel({ seed: ids.map((id) => ({ ...billing, id, createdAt: at })) });
+    expect(m.sessions().map((s) => s.id)).toEqual(ids);
+  });
+
+  it("with quirks, says what the real server says, and lists sessions when there are some", () => {
+    const m = quirky();
+    expect(m.list().body).toEqual({ data: expect.any(Array) });
+    expect(m.create('{"title":""}').body).toEqual({
+      error: { code: 400, type: "validation_error", message: "Validation error for field 'title': must not be empty" },
+    });
+    expect(m.delete("nope").body).toMatchObject({
+      error: { message: "Internal error during delete session: session nope not found" },
+    });
+    expect(m.fork("nope", '{"messageIndex":1}').body).toMatchObject({
+      error: { message: "Internal error during fork session: session nope not found" },
+    });
+  });
+
+  it("reads a body of white space as an empty one, and refuses JSON that is not an object", () => {
+    const m = model();
+    const refusal = (body: string) => (m.create(body).body as { error: { message: string } }).error.message;
+    expect(refusal(" \n")).toBe("Invalid request body: unexpected end of JSON input");
+    for (const body of ["null", "5", '"text"', "[]", "true"])
+      expect(refusal(body), body).toBe("Invalid request body: expected a JSON object");
+    expect(m.fork(billing.id, '{"messageIndex":1}').status).toBe(201);
+  });
+});

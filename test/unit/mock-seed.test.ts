@@ -113,3 +113,89 @@ describe("the schema the seed is checked against", () => {
     });
   });
 });
+
+describe("the date-time check, RFC 3339 as ajv-formats reads it", () => {
+  const dateTime = { type: "string", format: "date-time" };
+  it.each(["2024-02-29T23:59:59+23:59", "2025-12-31T00:00:00Z", "2025-01-31 10:00:00-00:00", "2025-09-10T18:59:13.5Z"])(
+    "accepts %s",
+    (text) => {
+      expect(schemaProblem(dateTime, text)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    "2025-00-10T10:00:00Z",
+    "2025-13-10T10:00:00Z",
+    "2025-04-00T10:00:00Z",
+    "2025-04-31T10:00:00Z",
+    "2025-04-30T24:00:00Z",
+    "2025-04-30T23:60:00Z",
+    "2025-04-30T23:59:60Z",
+    "2025-04-30T23:59:59+24:00",
+    "2025-04-30T23:59:59+23:60",
+    "x2025-04-30T23:59:59Z",
+    "2025-04-30T23:59:59Zx",
+    "2025-04-30",
+  ])("refuses %s", (text) => {
+    expect(schemaProblem(dateTime, text)?.problem).toMatch(/^must be an RFC 3339 date-time/);
+  });
+
+  it("checks a format only on strings, and UUIDs whole", () => {
+    expect(schemaProblem({ format: "date-time" }, 5)).toBeUndefined();
+    expect(schemaProblem({ format: "uuid" }, 5)).toBeUndefined();
+    expect(schemaProblem({ format: "uuid" }, "urn:uuid:7F3C2A4E-1B9D-4C61-9A8E-5D2F0B6C3E17")).toBeUndefined();
+    for (const bad of ["x7f3c2a4e-1b9d-4c61-9a8e-5d2f0b6c3e17", "7f3c2a4e-1b9d-4c61-9a8e-5d2f0b6c3e17x"])
+      expect(schemaProblem({ format: "uuid" }, bad)?.problem).toMatch(/^must be a UUID/);
+    for (const numeric of ["int32", "int64", "float", "double"])
+      expect(schemaProblem({ type: "number", format: numeric }, 1.5), numeric).toBeUndefined();
+  });
+
+  it("names each JSON type, shortens long values, and lets an integer be a number", () => {
+    expect(schemaProblem({ type: "string" }, [1])).toEqual({ field: "", problem: "must be a string, got [1]" });
+    expect(schemaProblem({ type: "string" }, null)?.problem).toBe("must be a string, got null");
+    expect(schemaProblem({ type: "string" }, true)?.problem).toBe("must be a string, got true");
+    expect(schemaProblem({ type: "array" }, {})?.problem).toBe("must be an array, got {}");
+    expect(schemaProblem({ type: "array" }, [])).toBeUndefined();
+    expect(schemaProblem({ type: "null" }, null)).toBeUndefined();
+    expect(schemaProblem({ type: "integer" }, Number.POSITIVE_INFINITY)?.problem).toBe(
+      "must be an integer, got Infinity",
+    );
+    expect(schemaProblem({ type: "number" }, 3)).toBeUndefined();
+    expect(schemaProblem({ type: "integer" }, 3.5)?.problem).toBe("must be an integer, got 3.5");
+    expect(schemaProblem({}, { any: "thing" })).toBeUndefined();
+    // Past 60 characters of JSON, a value is cut to 57 and "...".
+    const long = "x".repeat(59);
+    expect(schemaProblem({ type: "number" }, long)?.problem).toBe(`must be a number, got "${"x".repeat(56)}...`);
+    expect(schemaProblem({ type: "number" }, "x".repeat(58))?.problem).toBe(
+      `must be a number, got "${"x".repeat(58)}"`,
+    );
+  });
+
+  it("applies minimum, maximum and enum at their bounds, and only to the fields of an object", () => {
+    expect(schemaProblem({ minimum: 0, maximum: 3 }, 0)).toBeUndefined();
+    expect(schemaProblem({ minimum: 0, maximum: 3 }, 3)).toBeUndefined();
+    expect(schemaProblem({ minimum: 1 }, 0)?.problem).toBe("must be at least 1, got 0");
+    expect(schemaProblem({ enum: ["a"] }, "a")).toBeUndefined();
+    expect(schemaProblem({ properties: { n: { minimum: 1 } } }, "not an object")).toBeUndefined();
+    expect(schemaProblem({ required: ["a"] }, ["a"])).toBeUndefined();
+    expect(schemaProblem({ properties: { n: { minimum: 1 } } }, { n: 1, other: 0 })).toBeUndefined();
+    expect(schemaProblem({ additionalProperties: false }, { n: 1 })).toEqual({
+      field: "n",
+      problem: "is not a field of this schema",
+    });
+    expect(schemaProblem({ properties: {} }, { toString: 1 })).toBeUndefined();
+  });
+
+  it("refuses a session that cannot be copied, and names the error class", () => {
+    const session = { ...good, extra: () => {} };
+    expect(refusal([session])).toMatch(/^0\|\|cannot be copied: /);
+    try {
+      seedSessions([session] as never);
+    } catch (error) {
+      expect([(error as Error).name, (error as Error).message]).toEqual([
+        "MockSeedError",
+        expect.stringMatching(/^seed session 0: cannot be copied: /),
+      ]);
+    }
+  });
+});
