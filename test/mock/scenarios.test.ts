@@ -117,7 +117,7 @@ describe("--fail-status: what --fail-rate injects", () => {
       [404, "not_found"],
       [204, undefined],
     ]);
-    expect(errorOf(answers[0]!)?.message).toBe(
+    expect(answers.map((a) => errorOf(a)?.message)[0]).toBe(
       "Internal error during delete session: injected by the mock's fail rate (502)",
     );
     await sendRaw(t.mock.url, { method: "POST", path: "/__mock/reset" });

@@ -30,7 +30,11 @@ describe("session ids", () => {
 
   it("are UUID v4 made of getRandomValues' bytes where randomUUID is missing (plain http from a LAN address)", () => {
     const bytes = Uint8Array.from({ length: 16 }, (_, i) => (i * 17 + 255) % 256);
-    vi.stubGlobal("crypto", { getRandomValues: (into: Uint8Array) => (into.set(bytes), into) });
+    const getRandomValues = (into: Uint8Array) => {
+      into.set(bytes);
+      return into;
+    };
+    vi.stubGlobal("crypto", { getRandomValues });
     expect(randomUUIDv4()).toBe("ff102132-4354-4576-8798-a9bacbdcedfe");
   });
 });
