@@ -162,8 +162,8 @@ async function handle(options: FrontOptions, req: IncomingMessage, res: ServerRe
   const context = { options, operations, req, res };
   const payload = bodyFor(req, body.bytes ?? Buffer.alloc(0));
   const contentType = String(req.headers["content-type"] ?? "");
-  const unsafe = options.checker ? prismUnsafe(request.pathname, payload, contentType) : "Prism is not installed";
-  if (unsafe || !options.checker) return answerDirectly(context, payload, unsafe ?? "", noted);
+  const unsafe = options.checker && prismUnsafe(request.pathname, payload, contentType);
+  if (!options.checker || unsafe) return answerDirectly(context, payload, unsafe || "", noted);
   await throughPrism(context, options.checker, payload, noted);
 }
 
