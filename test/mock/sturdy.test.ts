@@ -30,3 +30,24 @@ describe.each([
     expect(t.log[0]?.includes('VIOLATION: The path has a "%" that is not followed by two hex digits')).toBe(check);
   });
 });
+
+describe("a seed with 200,000,000 messages", () => {
+  const huge = { ...seeded[1], userMessageCount: 200_000_000, assistantMessageCount: 200_000_000 } as SessionData;
+  const t = useMock({ sessions: [huge] });
+
+  it("starts, lists and forks as fast as any other, the counts checked by Prism", async () => {
+    const list = await sendRaw(t.mock.url, { method: "GET", path: "/api/sessions" });
+    expect(JSON.parse(list.text).data[0]).toMatchObject({ userMessageCount: 200_000_000 });
+    const fork = await sendRaw(t.mock.url, {
+      method: "POST",
+      path: `/api/sessions/${huge.id}/fork`,
+      headers: { "content-type": "application/json" },
+      body: '{"messageIndex":199999999}',
+    });
+    expect(fork.status).toBe(201);
+    expect(fork.headers["sl-violations"]).toBeUndefined();
+    // 11 rounds of user, assistant and tool results (33 messages), then 99,999,983 rounds of two.
+    const counts = { userMessageCount: 99_999_994, assistantMessageCount: 99_999_994, toolCallCount: 11 };
+    expect(JSON.parse(fork.text).data).toMatchObject(counts);
+  });
+});
