@@ -1,25 +1,32 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Mix, RESTResponseError, type SessionData } from "../../src/index.ts";
-import { createMixMock } from "../../src/mock/index.ts";
+import { createMixMock, type MixMock, type MixMockOptions } from "../../src/mock/index.ts";
 import { freshSession } from "../helpers/mock-expectations.ts";
 import { successData } from "../helpers/spec-examples.ts";
 
 const seeded = successData("listSessions") as SessionData[];
-const mock = createMixMock();
-const anyOrigin = createMixMock({ baseURL: "*", seed: "empty", quirks: true });
-const server = setupServer(...mock.handlers);
+const server = setupServer();
 const mix = new Mix({ retryConfig: { strategy: "none" } });
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
-});
+afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+
+/**
+ * A mock whose handlers answer this test's requests. Made in the test itself: an error while
+ * making it fails the test (which mutation testing counts), where one made while the file loads
+ * would only keep the file from loading.
+ */
+function useHandlers(options?: MixMockOptions): MixMock {
+  const mock = createMixMock(options);
+  server.use(...mock.handlers);
+  return mock;
+}
 
 describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
   it("remembers: create, list shows it first, get, fork, cancel, delete, then 404 everywhere, then reset", async () => {
+    const mock = useHandlers();
     const created = await mix.sessions.create({ title: "From MSW" });
     expect(created).toStrictEqual(freshSession({ title: "From MSW" }));
     expect((await mix.sessions.list()).map((s) => s.id)).toEqual([created.id, ...seeded.map((s) => s.id)]);
@@ -40,12 +47,14 @@ describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
   });
 
   it("reads a percent-encoded id as one path segment", async () => {
+    useHandlers();
     const error = await mix.sessions.get({ id: "a/b c?d" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RESTResponseError);
     expect((error as RESTResponseError).message).toBe("Session with ID 'a/b c?d' not found");
   });
 
   it("answers a body the server would refuse with the API's 400", async () => {
+    const mock = useHandlers();
     const { response, error } = await mix.raw.POST("/api/sessions", { body: { title: "x", color: "red" } as never });
     expect(response.status).toBe(400);
     expect(error).toEqual({
@@ -55,13 +64,14 @@ describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
   });
 
   it("answers an unsupported method with 405 in plain text", async () => {
+    useHandlers();
     const response = await fetch("http://localhost:8088/api/sessions", { method: "PUT" });
     expect([response.status, await response.text()]).toEqual([405, "Method Not Allowed\n"]);
   });
 
   it("answers any origin and any path before /api/sessions by default; a baseURL narrows them", async () => {
     const anywhere = createMixMock({ seed: "empty" });
-    const narrow = createMixMock({ baseURL: "http://api.test/v2/", seed: "empty" });
+    const narrow = createMixMock({ baseURL: "http://api.test/v2//", seed: "empty" });
     server.use(...narrow.handlers, ...anywhere.handlers);
     const at = (serverURL: string) => new Mix({ serverURL, retryConfig: { strategy: "none" } });
     await at("http://127.0.0.1:4010").sessions.create({ title: "local" });
@@ -72,6 +82,7 @@ describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
   });
 
   it("answers Prefer: code=<status> with the API's envelope, after Prefer: delay=<ms>, leaving the store alone", async () => {
+    const mock = useHandlers();
     const id = seeded[0]?.id ?? "";
     const started = performance.now();
     const error = await mix.sessions
@@ -109,7 +120,7 @@ describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
   });
 
   it('matches any origin with baseURL "*", and rehearses the real server with quirks', async () => {
-    server.use(...anyOrigin.handlers);
+    useHandlers({ baseURL: "*", seed: "empty", quirks: true });
     const elsewhere = new Mix({ serverURL: "http://127.0.0.1:9/v1", retryConfig: { strategy: "none" } });
     await expect(elsewhere.sessions.list()).resolves.toEqual([]);
     await expect(elsewhere.sessions.create({})).rejects.toMatchObject({ statusCode: 400 });
