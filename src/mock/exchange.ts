@@ -41,9 +41,9 @@ export function tooLarge(bytes: number): MockResponse {
   return failure("bad_request", message, 413);
 }
 
-function contextOf(method: string, pathname: string): FailureContext & { documented: readonly number[] } {
+function contextOf(method: string, pathname: string): FailureContext & { documented?: readonly number[] } {
   const routing = routeOf(method, pathname);
-  if ("status" in routing) return { documented: [] };
+  if ("status" in routing) return {};
   const facts = sessionOperations[routing.route.operation];
   const id = routing.segment === undefined ? undefined : decodePath(routing.segment);
   return { operation: routing.route.words, id, documented: facts.errors };
@@ -70,14 +70,12 @@ export function planExchange(request: ExchangeRequest, scenario: Scenario): Plan
   const { code, delay = 0 } = prefer.preferences;
   const delayMs = pickLatency(scenario.latency, scenario.random) + delay;
   const context = contextOf(request.method, request.pathname);
-  if (code !== undefined && scenario.preferToPrism && (code < 400 || context.documented.includes(code)))
-    return { delayMs };
-  if (code !== undefined && code < 400)
-    return { delayMs, note: `Prefer: code=${code} ignored: only 4XX and 5XX are injected` };
-  if (code !== undefined) {
-    const why = `injected by Prefer: code=${code}`;
-    return { delayMs, response: injectedFailure(code, why, context), note: why };
+  if (code === undefined) {
+    const fault = pickFault(scenario.failRate, scenario.failStatus, scenario.random, context);
+    return fault ? { delayMs, response: fault, note: "injected by the fail rate" } : { delayMs };
   }
-  const fault = pickFault(scenario.failRate, scenario.failStatus, scenario.random, context);
-  return fault ? { delayMs, response: fault, note: "injected by the fail rate" } : { delayMs };
+  if (scenario.preferToPrism && (code < 400 || context.documented?.includes(code))) return { delayMs };
+  if (code < 400) return { delayMs, note: `Prefer: code=${code} ignored: only 4XX and 5XX are injected` };
+  const why = `injected by Prefer: code=${code}`;
+  return { delayMs, response: injectedFailure(code, why, context), note: why };
 }

@@ -19,7 +19,6 @@ export function pickLatency(latency: Latency | undefined, random: () => number):
 
 const reasons: Readonly<Record<number, string>> = {
   400: "Invalid request",
-  401: "Unauthorized",
   403: "Forbidden",
   408: "Request timeout",
   404: "Not found",

@@ -49,21 +49,23 @@ const sumOfFirst = (total: number, parts: number, count: number) => {
 function shapeOf(origin: SessionData): Shape {
   const assistants = origin.assistantMessageCount;
   const { base, rest } = share(origin.toolCallCount, Math.max(assistants, 1));
-  const withTools = assistants === 0 ? 0 : base > 0 ? assistants : Math.min(rest, assistants);
+  const withTools = base > 0 ? assistants : Math.min(rest, assistants);
   return { users: origin.userMessageCount, assistants, withTools };
 }
 
 /** Where message number `n` (0-based; n = length means "the end") falls: whole rounds before it, and its place in its round. */
 function locate(shape: Shape, n: number): { rounds: number; offset: number } {
   const rounds = Math.max(shape.users, shape.assistants);
-  const edges = [...new Set([0, shape.withTools, shape.users, shape.assistants, rounds])].sort((a, b) => a - b);
+  // Round sizes change only at these numbers: in between, whole spans of rounds are skipped at once.
+  const edges = [...new Set([shape.withTools, shape.users, shape.assistants, rounds])].sort((a, b) => a - b);
+  let from = 0;
   let left = n;
-  for (let i = 0; i + 1 < edges.length; i++) {
-    const from = edges[i] as number;
-    const to = edges[i + 1] as number;
+  for (const to of edges) {
     const size = roundSize(shape, from);
-    if (left < (to - from) * size) return { rounds: from + Math.floor(left / size), offset: left % size };
-    left -= (to - from) * size;
+    const span = (to - from) * size;
+    if (left < span) return { rounds: from + Math.floor(left / size), offset: left % size };
+    left -= span;
+    from = to;
   }
   return { rounds, offset: 0 };
 }
@@ -91,9 +93,10 @@ export function seedHistory(session: SessionData): History {
  */
 export function forkHistory(source: History, messageIndex: number): History {
   const length = Math.min(messageIndex, source.length);
-  if (!source.origin || length === source.length) return { origin: source.origin, length };
+  if (!source.origin || length === 0) return { origin: source.origin, length };
   const shape = shapeOf(source.origin);
   const { rounds, offset } = locate(shape, length - 1);
+  // A history never ends on an assistant message with tool calls, so the results are there to take.
   const toolsFollow = roleAt(shape, rounds, offset) === "assistant" && rounds < shape.withTools;
   return { origin: source.origin, length: length + Number(toolsFollow) };
 }
@@ -104,11 +107,10 @@ export function totalsOf(history: History): Totals {
   if (!origin) return { ...emptyTotals };
   const shape = shapeOf(origin);
   const { rounds, offset } = locate(shape, length);
-  // A history ends in a round only after its user message: a fork takes the tool results after an
-  // assistant message, so a round without a user message is never cut after its assistant one.
+  // A fork takes the tool results after an assistant message, so a history cut inside a round
+  // holds only that round's user message: a round without one is never cut.
   const users = Math.min(rounds, shape.users) + Number(offset > 0);
-  const inRound = offset > Number(rounds < shape.users) ? 1 : 0;
-  const assistants = Math.min(rounds, shape.assistants) + inRound;
+  const assistants = Math.min(rounds, shape.assistants);
   const parts = Math.max(shape.assistants, 1);
   return {
     userMessageCount: users,
@@ -131,8 +133,9 @@ const emptyTotals: Totals = {
 
 /** The text of the first user message, when the mock knows it (the history holds it). */
 export function firstUserMessageOf(history: History): string | undefined {
-  const { origin, length } = history;
-  return origin && length > 0 && origin.userMessageCount > 0 ? origin.firstUserMessage : undefined;
+  // Every history of a session with user messages starts with one: a fork copies one message at least.
+  const { origin } = history;
+  return origin && origin.userMessageCount > 0 ? origin.firstUserMessage : undefined;
 }
 
 /** Message number `n` (0-based) of a seeded session's history. */

@@ -10,11 +10,16 @@ export type Preferences = { code?: number; delay?: number };
 /** A `Prefer` header read: the preferences, or what is wrong with them. */
 export type PreferResult = { ok: true; preferences: Preferences } | { ok: false; problem: string };
 
-function preferenceValue(part: string): [string, string] | undefined {
-  const at = part.indexOf("=");
-  if (at < 0) return undefined;
-  const value = part.slice(at + 1).trim();
-  return [part.slice(0, at).trim().toLowerCase(), value.replace(/^"(.*)"$/, "$1")];
+/** A preference's name (lower case) and value (unquoted), both trimmed; the value is "" without "=". */
+function nameAndValue(part: string): [name: string, value: string] {
+  const [name = "", ...value] = (part.split(";")[0] as string).split("=");
+  return [
+    name.trim().toLowerCase(),
+    value
+      .join("=")
+      .trim()
+      .replace(/^"(.*)"$/, "$1"),
+  ];
 }
 
 const wholeNumber = (text: string) => (/^\d{1,9}$/.test(text) ? Number(text) : undefined);
@@ -26,15 +31,15 @@ const wholeNumber = (text: string) => (/^\d{1,9}$/.test(text) ? Number(text) : u
  */
 export function parsePrefer(header: string | null | undefined): PreferResult {
   const preferences: Preferences = {};
-  for (const part of (header ?? "").split(",")) {
-    const [name, value] = preferenceValue(part.split(";")[0] ?? "") ?? [];
+  if (!header) return { ok: true, preferences };
+  for (const [name, value] of header.split(",").map(nameAndValue)) {
     if (name === "code") {
-      const code = wholeNumber(value ?? "");
+      const code = wholeNumber(value);
       if (code === undefined || code < 100 || code > 599)
         return { ok: false, problem: `Prefer: code must be an HTTP status from 100 to 599, got "${value}"` };
       preferences.code = code;
     } else if (name === "delay") {
-      const delay = wholeNumber(value ?? "");
+      const delay = wholeNumber(value);
       if (delay === undefined || delay > maxPreferDelay)
         return { ok: false, problem: `Prefer: delay must be milliseconds from 0 to ${maxPreferDelay}, got "${value}"` };
       preferences.delay = delay;

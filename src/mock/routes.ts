@@ -5,8 +5,8 @@ import { failure, type MockResponse, plainText } from "./response.js";
 /** A method of `mix.sessions`, and so an operation the mock answers. */
 export type OperationName = keyof typeof sessionOperations;
 
-/** What a resolver needs from the request: the path's id (decoded) and the body as text. */
-export type RouteInput = { id: string; body: string };
+/** What a resolver needs from the request: the path's id (decoded; none for the paths without one) and the body as text. */
+export type RouteInput = { id?: string; body: string };
 
 /** One route: the spec's operation, and the model call that answers it. */
 export type Route = {
@@ -20,10 +20,10 @@ export type Route = {
 const resolvers: { [name in OperationName]: [words: string, resolve: Route["resolve"]] } = {
   list: ["list sessions", (model) => model.list()],
   create: ["create session", (model, { body }) => model.create(body)],
-  get: ["get session", (model, { id }) => model.get(id)],
-  delete: ["delete session", (model, { id }) => model.delete(id)],
-  fork: ["fork session", (model, { id, body }) => model.fork(id, body)],
-  cancelProcessing: ["cancel session processing", (model, { id }) => model.cancelProcessing(id)],
+  get: ["get session", (model, { id }) => model.get(id as string)],
+  delete: ["delete session", (model, { id }) => model.delete(id as string)],
+  fork: ["fork session", (model, { id, body }) => model.fork(id as string, body)],
+  cancelProcessing: ["cancel session processing", (model, { id }) => model.cancelProcessing(id as string)],
 };
 
 /** The six routes, from the spec's table (generated/operations.ts). */
@@ -34,21 +34,18 @@ export const routes: readonly Route[] = (Object.keys(resolvers) as OperationName
   resolve: resolvers[operation][1],
 }));
 
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-
 /**
  * Decodes percent-escapes as the API's server does: to bytes, read as UTF-8 (a byte sequence
  * that is not UTF-8 becomes U+FFFD). Undefined when a "%" is not followed by two hex digits.
  */
 export function decodePath(text: string): string | undefined {
   if (/%(?![0-9a-fA-F]{2})/.test(text)) return undefined;
-  if (!text.includes("%")) return text;
   const bytes = text
     .split(/(%[0-9a-fA-F]{2})/)
     .flatMap((part) =>
       part.startsWith("%") ? [Number.parseInt(part.slice(1), 16)] : [...new TextEncoder().encode(part)],
     );
-  return utf8.decode(new Uint8Array(bytes));
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(bytes));
 }
 
 /** How a path and method route: the route and its raw id segment, or the router's 404 or 405. */
@@ -79,6 +76,6 @@ export function answer(model: SessionsOperations, method: string, pathname: stri
   const routing = routeOf(method, pathname);
   if ("status" in routing)
     return routing.status === 404 ? plainText(404, "404 page not found\n") : plainText(405, "Method Not Allowed\n");
-  const id = routing.segment === undefined ? "" : (decodePath(routing.segment) as string);
+  const id = routing.segment && decodePath(routing.segment);
   return routing.route.resolve(model, { id, body });
 }

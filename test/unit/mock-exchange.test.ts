@@ -209,3 +209,27 @@ describe("injected failures", () => {
       );
   });
 });
+
+describe("Prefer, the edges", () => {
+  it("ignores a preference that is not the mock's, even one that starts like it, and reads quotes only around the whole value", () => {
+    expect(parsePrefer("codex, delayed=5, respond-async")).toEqual({ ok: true, preferences: {} });
+    expect(parsePrefer('code=x"5"')).toEqual({
+      ok: false,
+      problem: 'Prefer: code must be an HTTP status from 100 to 599, got "x"5""',
+    });
+    expect(parsePrefer('code="5"x')).toEqual({
+      ok: false,
+      problem: 'Prefer: code must be an HTTP status from 100 to 599, got ""5"x"',
+    });
+    expect(parsePrefer("code")).toEqual({
+      ok: false,
+      problem: 'Prefer: code must be an HTTP status from 100 to 599, got ""',
+    });
+  });
+
+  it("leaves a 400 to Prism alone only where the operation documents it", () => {
+    const prism: Scenario = { random: () => 0.5, preferToPrism: true };
+    expect(plan("code=400", "/api/sessions", prism, "POST")).toEqual({ delayMs: 0 });
+    expect(plan("code=400", `/api/sessions/${id}`, prism).response?.status).toBe(400);
+  });
+});

@@ -92,6 +92,17 @@ describe("the schema the seed is checked against", () => {
     );
   });
 
+  it("copies a schema with every keyword the check knows, and checks a format it does not know as unmet", () => {
+    const all = {
+      type: "object",
+      required: [],
+      additionalProperties: false,
+      properties: { n: { type: "integer", minimum: 0, maximum: 5, enum: [1] }, s: { type: "string", format: "uuid" } },
+    };
+    expect(checkableSchema({}, all, "All")).toEqual(all);
+    expect(schemaProblem({ format: "email" }, "a@b")).toEqual({ field: "", problem: 'must be email, got "a@b"' });
+  });
+
   it("checks nested properties, enums, maximums and closed objects, naming the path", () => {
     const schema = {
       type: "object",
