@@ -37,10 +37,11 @@ const dateTime = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):\d\d:\d\d(\.\d+)?([Zz]|[+-]\
  * two: it reads February 30 as March 2 and 24:00 as the next midnight, so those are checked here.
  */
 function isDateTime(text: string): boolean {
-  const [, year, month, day, hour] = (dateTime.exec(text) ?? []).map(Number);
-  if (year === undefined) return false;
-  const daysInMonth = new Date(Date.UTC(year, month as number, 0)).getUTCDate();
-  return (day as number) <= daysInMonth && (hour as number) <= 23 && Number.isFinite(Date.parse(text));
+  const match = dateTime.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour] = match.slice(1, 5).map(Number) as [number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth && hour <= 23 && Number.isFinite(Date.parse(text));
 }
 
 /** The formats checked; the numeric ones (OpenAPI's int32 ... double) add nothing to `type`. */
@@ -61,8 +62,7 @@ const formatNames: Readonly<Record<string, string>> = {
 function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number")
-    return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : "non-finite number";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
 }
 
@@ -81,6 +81,8 @@ function typeProblem(schema: Schema, value: unknown): string | undefined {
 }
 
 function valueProblem(schema: Schema, value: unknown): string | undefined {
+  // NaN and the infinities are numbers to JavaScript, but not to JSON, and so not to a schema.
+  if (typeof value === "number" && !Number.isFinite(value)) return `must be a finite number, got ${value}`;
   const wrongType = typeProblem(schema, value);
   if (wrongType) return wrongType;
   if (schema.format && !formats[schema.format]?.(value))

@@ -35,7 +35,7 @@ describe("a seed, checked against the spec's own SessionData schema", () => {
     [{ workingDirectory: 5 }, "1|workingDirectory|must be a string, got 5"],
     [{ promptTokens: -1 }, "1|promptTokens|must be at least 0, got -1"],
     [{ toolCallCount: 1.5 }, "1|toolCallCount|must be an integer, got 1.5"],
-    [{ cost: Number.NaN }, "1|cost|must be a number, got NaN"],
+    [{ cost: Number.NaN }, "1|cost|must be a finite number, got NaN"],
     [{ cost: "0.1" }, '1|cost|must be a number, got "0.1"'],
     [{ title: undefined }, "1|title|must be a string, got undefined"],
     [{ id: (exampleSessions[0] as SessionData).id }, expect.stringMatching(/^1\|id\|repeats the id of session 0/)],
@@ -169,7 +169,7 @@ describe("the date-time check, RFC 3339 as ajv-formats reads it", () => {
     expect(schemaProblem({ type: "array" }, [])).toBeUndefined();
     expect(schemaProblem({ type: "null" }, null)).toBeUndefined();
     expect(schemaProblem({ type: "integer" }, Number.POSITIVE_INFINITY)?.problem).toBe(
-      "must be an integer, got Infinity",
+      "must be a finite number, got Infinity",
     );
     expect(schemaProblem({ type: "number" }, 3)).toBeUndefined();
     expect(schemaProblem({ type: "integer" }, 3.5)?.problem).toBe("must be an integer, got 3.5");
