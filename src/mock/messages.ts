@@ -93,11 +93,13 @@ export function seedHistory(session: SessionData): History {
  */
 export function forkHistory(source: History, messageIndex: number): History {
   const length = Math.min(messageIndex, source.length);
-  if (!source.origin || length === 0) return { origin: source.origin, length };
+  if (!source.origin) return { length };
+  // A tool message follows only an assistant message with tool calls, and a history never ends
+  // between the two: so the origin's next message is a tool message exactly when the last
+  // copied one has tool calls whose results the source holds.
   const shape = shapeOf(source.origin);
-  const { rounds, offset } = locate(shape, length - 1);
-  // A history never ends on an assistant message with tool calls, so the results are there to take.
-  const toolsFollow = roleAt(shape, rounds, offset) === "assistant" && rounds < shape.withTools;
+  const next = locate(shape, length);
+  const toolsFollow = roleAt(shape, next.rounds, next.offset) === "tool";
   return { origin: source.origin, length: length + Number(toolsFollow) };
 }
 

@@ -12,9 +12,9 @@ export type PreferResult = { ok: true; preferences: Preferences } | { ok: false;
 
 /** A preference's name (lower case) and value (unquoted), both trimmed; the value is "" without "=". */
 function nameAndValue(part: string): [name: string, value: string] {
-  const [name = "", ...value] = (part.split(";")[0] as string).split("=");
+  const [name, ...value] = (part.split(";")[0] as string).split("=");
   return [
-    name.trim().toLowerCase(),
+    (name as string).trim().toLowerCase(),
     value
       .join("=")
       .trim()
