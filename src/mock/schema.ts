@@ -67,7 +67,7 @@ function typeOf(value: unknown): string {
 }
 
 const shown = (value: unknown) => {
-  const text = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
