@@ -225,6 +225,10 @@ describe("Prefer, the edges", () => {
       ok: false,
       problem: 'Prefer: code must be an HTTP status from 100 to 599, got ""',
     });
+    expect(parsePrefer("code=4=04")).toEqual({
+      ok: false,
+      problem: 'Prefer: code must be an HTTP status from 100 to 599, got "4=04"',
+    });
   });
 
   it("leaves a 400 to Prism alone only where the operation documents it", () => {
