@@ -1,7 +1,12 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+/** mix-sdk/raw imports the main entry by name, as it does once installed: here that is src/. */
+const resolve = { alias: [{ find: /^mix-sdk$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) }] };
 
 /** Injected fetch, pure policy and type tests. */
 export const unitProject = {
+  resolve,
   test: {
     name: "unit",
     include: ["test/unit/**/*.test.ts", "test/types/**/*.test.ts"],
@@ -10,6 +15,7 @@ export const unitProject = {
 
 /** Real misbehaving node:http servers on loopback. */
 export const faultsProject = {
+  resolve,
   test: {
     name: "faults",
     include: ["test/faults/**/*.test.ts"],
@@ -24,6 +30,7 @@ export default defineConfig({
       unitProject,
       faultsProject,
       {
+        resolve,
         test: {
           name: "package",
           include: ["test/package/**/*.test.ts"],
@@ -33,6 +40,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
@@ -41,6 +49,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
@@ -48,6 +57,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           // The contract suite again, against the stateful mock; and the mock's own tests.
           name: "mock",

@@ -22,6 +22,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: unitProject.resolve,
         test: {
           ...unitProject.test,
           exclude: [
@@ -36,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: faultsProject.resolve,
         test: {
           ...faultsProject.test,
           exclude: ["test/faults/chaos.test.ts"],

@@ -1,4 +1,4 @@
-import { checkedNumber, InvalidRequestError } from "./errors.js";
+import { InvalidRequestError } from "./errors.js";
 import type { FieldFacts, OperationFacts } from "./operation-facts.js";
 import type { RequestOptions } from "./options.js";
 import type { Outgoing, Transport } from "./transport.js";
@@ -12,7 +12,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Percent-encodes an id as exactly one path segment, or refuses it. */
-function pathSegment(name: string, value: unknown): string {
+export function pathSegment(name: string, value: unknown): string {
   if (typeof value !== "string") throw new InvalidRequestError(name, `must be a string, got ${typeof value}`);
   // URL parsers collapse "." and ".." even when percent-encoded, so no encoding makes them safe.
   if (value === "" || value === "." || value === "..")
@@ -42,7 +42,7 @@ function checkField(name: string, facts: FieldFacts, value: unknown): void {
 function jsonBody(name: string, op: OperationFacts, params: Record<string, unknown>): string {
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(params)) {
-    if (op.pathParams.includes(key) || params[key] === undefined) continue;
+    if (op.path.includes(`{${key}}`) || params[key] === undefined) continue;
     const facts = op.body && Object.hasOwn(op.body.fields, key) ? op.body.fields[key] : undefined;
     if (!facts) throw new InvalidRequestError(key, `is not a parameter of ${name}`);
     checkField(key, facts, params[key]);
@@ -119,19 +119,8 @@ export function prepareRequest(
 ): Outgoing {
   if (params !== undefined && !isPlainObject(params)) throw new InvalidRequestError("params", "must be a plain object");
   const given = params ?? {};
-  let path = op.path;
-  for (const param of op.pathParams) path = path.replace(`{${param}}`, pathSegment(param, given[param]));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, param: string) => pathSegment(param, given[param]));
   const body = jsonBody(name, op, given) || undefined;
-  if (options?.timeoutMs !== undefined) checkedNumber("timeoutMs", options.timeoutMs, 0);
-  if (options?.signal !== undefined && typeof options.signal?.addEventListener !== "function") {
-    throw new InvalidRequestError("signal", "must be an AbortSignal");
-  }
   const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
-  return {
-    method: op.method,
-    url: base + path,
-    headers: requestHeaders(t, options, body !== undefined),
-    body,
-    idempotent: op.idempotent,
-  };
+  return { method: op.method, url: base + path, headers: requestHeaders(t, options, body !== undefined), body };
 }

@@ -1,7 +1,6 @@
 import { ConnectionError, HTTPClientError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
-import { describeAttempt, redact, secretValues, writeLog } from "./log.js";
-import type { RequestOptions } from "./options.js";
-import { type Failure, planRetry, type RetryPolicy, resolvePolicy, retryAfterMs } from "./retry.js";
+import { describeAttempt, writeLog } from "./log.js";
+import { type Failure, planRetry, type RetryPolicy, retryAfterMs } from "./retry.js";
 import { isRefused } from "./runtime.js";
 
 /** What every call of one client shares. Built once by the `Mix` constructor. */
@@ -10,6 +9,7 @@ export type Transport = {
   /** Client-wide headers, names in lower case; undefined when there are none. */
   readonly headers: Record<string, string> | undefined;
   readonly policy: RetryPolicy;
+  /** Per attempt, in milliseconds; 0 for none. */
   readonly timeoutMs: number;
   /** The caller's fetch; undefined means the global fetch, called as `fetch(url, init)`. */
   readonly fetch: ((request: Request) => Promise<Response>) | undefined;
@@ -23,8 +23,18 @@ export type Outgoing = {
   readonly url: string;
   readonly headers: HeadersInit | undefined;
   readonly body: BodyInit | undefined;
-  /** False for create and fork: a retry could act twice. */
-  readonly idempotent: boolean;
+};
+
+/** Everything the transport runs for one call, resolved once from the call's options and the client's. */
+export type Call = Outgoing & {
+  /** False for create and fork unless the caller passed `retries`: a retry could act twice. */
+  readonly fullPolicy: boolean;
+  readonly policy: RetryPolicy;
+  /** Per attempt, in milliseconds; Infinity for none. */
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+  /** Hides the request's secrets in a text: error messages and log lines go through it. */
+  readonly redact: (text: string) => string;
 };
 
 /** The final response of a call, its body already read within the attempt's timeout. */
@@ -41,10 +51,10 @@ export type BodyReader<B> = (response: Response) => Promise<B>;
 /** setTimeout fires at once for delays over 2^31 - 1 ms (about 24.8 days), so longer ones wait that long. */
 const maxDelay = 2 ** 31 - 1;
 
-function transportError(error: unknown, req: Outgoing): HTTPClientError {
+function transportError(error: unknown, call: Call): HTTPClientError {
   if (error instanceof HTTPClientError) return error;
-  const reason = redact(error instanceof Error ? error.message : String(error), secretValues(req.headers));
-  return new ConnectionError(`${req.method} ${req.url} failed: ${reason}`, { cause: error });
+  const reason = call.redact(error instanceof Error ? error.message : String(error));
+  return new ConnectionError(`${call.method} ${call.url} failed: ${reason}`, { cause: error });
 }
 
 const aborted = (signal: AbortSignal | undefined, what = "") =>
@@ -65,10 +75,16 @@ const aborted = (signal: AbortSignal | undefined, what = "") =>
  * milliseconds loading itself synchronously, and that is not time the server took. A custom
  * fetch may also have settled the attempt by then (an abort inside it); then no timer is needed.
  */
-function attempt<B>(t: Transport, req: Outgoing, read: BodyReader<B>, timeoutMs: number, signal?: AbortSignal) {
+function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: number) {
+  const { signal } = call;
   return new Promise<Received<B>>((resolve, reject) => {
     const controller = new AbortController();
-    const init: RequestInit = { method: req.method, headers: req.headers, body: req.body, signal: controller.signal };
+    const init: RequestInit = {
+      method: call.method,
+      headers: call.headers,
+      body: call.body,
+      signal: controller.signal,
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
     let held: Request | undefined;
     let settled = false;
@@ -87,20 +103,20 @@ function attempt<B>(t: Transport, req: Outgoing, read: BodyReader<B>, timeoutMs:
     (async () => {
       let response: Response;
       if (t.fetch) {
-        held = new Request(req.url, init);
+        held = new Request(call.url, init);
         response = await t.fetch(held);
-      } else response = await fetch(req.url, init);
+      } else response = await fetch(call.url, init);
       return { response, body: await read(response) };
     })().then(
       (received) => {
         settle();
         resolve(received);
       },
-      (error: unknown) => settle(transportError(error, req)),
+      (error: unknown) => settle(transportError(error, call)),
     );
-    if (timeoutMs < Number.POSITIVE_INFINITY && !settled) {
+    if (timeoutMs < Infinity && !settled) {
       const onTimeout = () =>
-        settle(new RequestTimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`));
+        settle(new RequestTimeoutError(`${call.method} ${call.url} timed out after ${timeoutMs} ms`));
       timer = setTimeout(onTimeout, Math.min(timeoutMs, maxDelay));
     }
   });
@@ -137,39 +153,28 @@ function failureOf(outcome: Received<unknown> | HTTPClientError): Failure | unde
 }
 
 /**
- * Runs a request with the call's retry policy, timeout and signal. Resolves with the final
- * response (which may be an HTTP error) and throws only `HTTPClientError`s.
+ * Runs a call with its retry policy, timeout and signal. Resolves with the final response
+ * (which may be an HTTP error) and throws only `HTTPClientError`s.
  */
-export async function execute<B>(
-  t: Transport,
-  req: Outgoing,
-  options: RequestOptions | undefined,
-  read: BodyReader<B>,
-): Promise<Received<B>> {
-  const signal = options?.signal;
-  const timeoutMs = options?.timeoutMs ?? t.timeoutMs;
-  const optedIn = options?.retries !== undefined;
-  const policy = optedIn ? resolvePolicy(options.retries, "retries") : t.policy;
+export async function execute<B>(t: Transport, call: Call, read: BodyReader<B>): Promise<Received<B>> {
+  const { signal, policy } = call;
   const started = Date.now();
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw aborted(signal);
     const attemptStarted = Date.now();
     // maxElapsedTime bounds the whole call: an attempt gets no more than what is left of it.
-    const left = policy.enabled ? policy.maxElapsedTime - (attemptStarted - started) : Number.POSITIVE_INFINITY;
+    const left = policy.enabled ? policy.maxElapsedTime - (attemptStarted - started) : Infinity;
     let outcome: Received<B> | HTTPClientError;
     try {
-      outcome = await attempt(t, req, read, Math.max(1, Math.min(timeoutMs || Number.POSITIVE_INFINITY, left)), signal);
+      outcome = await attempt(t, call, read, Math.max(1, Math.min(call.timeoutMs, left)));
       if (outcome.response.ok && !t.logger) return outcome;
     } catch (error) {
       outcome = error as HTTPClientError;
     }
     const failure = failureOf(outcome);
-    const fullPolicy = req.idempotent || optedIn;
-    const context = { retry, elapsedMs: Date.now() - started, fullPolicy, random: t.random };
+    const context = { retry, elapsedMs: Date.now() - started, fullPolicy: call.fullPolicy, random: t.random };
     const plan = failure ? planRetry(policy, failure, context) : undefined;
-    if (t.logger) {
-      writeLog(t.logger, describeAttempt(req, outcome, Date.now() - attemptStarted, plan, secretValues(req.headers)));
-    }
+    if (t.logger) writeLog(t.logger, describeAttempt(call, outcome, Date.now() - attemptStarted, plan));
     if (!plan?.retry) {
       if (outcome instanceof Error) throw outcome;
       // Read once: a date in Retry-After means another wait each time it is read.

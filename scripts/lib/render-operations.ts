@@ -56,9 +56,12 @@ function methodSignature(name: string, op: SpecOperationFacts, docs: SpecFacts["
 
 /** Renders `generated/operations.ts`: the runtime table and the typed method interface. */
 export function renderOperations(facts: SpecFacts): string {
-  // operationId and successStatus only shape the method types and docs; the client does not need them.
+  // operationId, successStatus and pathParams (which the path shows) only shape the method types and docs.
   const runtime = Object.fromEntries(
-    Object.entries(facts.operations).map(([name, { successStatus: _, operationId: __, ...op }]) => [name, op]),
+    Object.entries(facts.operations).map(([name, { successStatus: _, operationId: __, pathParams: ___, ...op }]) => [
+      name,
+      op,
+    ]),
   );
   const table = JSON.stringify(runtime, null, 2);
   const ids = JSON.stringify(
