@@ -1,18 +1,17 @@
 /**
  * `npm run build` (also run by `npm pack`): bundles each entry into one file per module
  * system, with its dependencies left as imports: src/index.ts (the client) into dist/index.js
- * (ESM) and dist/index.cjs, src/mock/index.ts (`mix-sdk/mock`, MSW handlers) into dist/mock.js
- * and dist/mock.cjs; and the types of each into one .d.ts and an identical .d.cts. What
- * `mix.raw` loads on first use (src/raw-client.ts, which imports openapi-fetch) stays a file of
- * its own in ESM, dist/raw-client.js, so that an app's bundler splits it off too; in CommonJS
- * it is inlined, and openapi-fetch is still required only on first use. Browsers get
- * dist/index.browser.js (the `browser` export): the same ESM build with the modules of
- * scripts/lib/browser-modules.ts swapped in, which leave out what only servers have.
+ * (ESM) and dist/index.cjs, src/raw/index.ts (`mix-sdk/raw`, openapi-fetch's client over the
+ * client's transport) into dist/raw.js and dist/raw.cjs, src/mock/index.ts (`mix-sdk/mock`,
+ * MSW handlers) into dist/mock.js and dist/mock.cjs; and the types of each into one .d.ts and
+ * an identical .d.cts. Browsers get dist/index.browser.js (the `browser` export): the client's
+ * ESM build with the modules of scripts/lib/browser-modules.ts swapped in, which leave out
+ * what only servers have.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateDtsBundle } from "dts-bundle-generator";
-import { type BuildOptions, build } from "esbuild";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import { browserModulesPlugin } from "./lib/browser-modules.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -20,31 +19,22 @@ const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.m
 
 /** The package's entry points: source, output name, and the packages left as imports. */
 const entries = [
-  { source: "src/index.ts", name: "index", external: ["openapi-fetch"] },
+  { source: "src/index.ts", name: "index", external: [] },
+  // The raw client imports the client's error classes by the package's name, so an app holds one copy.
+  { source: "src/raw/index.ts", name: "raw", external: ["openapi-fetch", "mix-sdk"] },
   { source: "src/mock/index.ts", name: "mock", external: ["msw"] },
 ];
 
 /**
- * The ESM build of the client for browsers, dist/index.browser.js. Its lazy chunk is the same
- * file as the main ESM build's (src/raw-client.ts imports nothing of the SDK's code), which
- * this checks before writing.
+ * What the raw entry may bundle: its own code, the key it finds a client's internals under,
+ * and the spec's table. Anything else of src/ would be a second copy of the client's code,
+ * and of its classes, which `instanceof` tells apart.
  */
-async function buildBrowserEntry(common: BuildOptions): Promise<void> {
-  const { outputFiles = [] } = await build({
-    ...common,
-    format: "esm",
-    splitting: true,
-    outdir: "dist",
-    entryNames: "index.browser",
-    chunkNames: "[name]",
-    plugins: [browserModulesPlugin(root)],
-    write: false,
-  });
-  for (const file of outputFiles) {
-    if (file.path.endsWith("index.browser.js")) writeFileSync(file.path, file.contents);
-    else if (readFileSync(file.path, "utf8") !== file.text)
-      throw new Error(`${file.path} differs in the browser build`);
-  }
+const rawEntryInputs = /^(src\/raw\/|src\/internals\.ts$|generated\/)/;
+
+function checkRawEntry(metafile: Metafile | undefined): void {
+  const stray = Object.keys(metafile?.inputs ?? {}).filter((input) => !rawEntryInputs.test(input));
+  if (stray.length) throw new Error(`dist/raw.js must not bundle ${stray.join(", ")}: reach it through the client`);
 }
 
 /** Builds the package's JavaScript into dist/. */
@@ -59,16 +49,14 @@ export async function buildJavaScript(): Promise<void> {
       external: entry.external,
       logLevel: "warning",
     };
-    await build({
-      ...common,
-      format: "esm",
-      splitting: true,
-      outdir: "dist",
-      entryNames: entry.name,
-      chunkNames: "[name]",
-    });
+    const esm = await build({ ...common, format: "esm", outfile: `dist/${entry.name}.js`, metafile: true });
+    if (entry.name === "raw") checkRawEntry(esm.metafile);
     await build({ ...common, format: "cjs", outfile: `dist/${entry.name}.cjs` });
-    if (entry.name === "index") await buildBrowserEntry(common);
+    if (entry.name === "index") {
+      const plugins = [browserModulesPlugin(root)];
+      // Constants folded (no environment in a browser), so an app's bundler drops what depends on them.
+      await build({ ...common, format: "esm", outfile: "dist/index.browser.js", plugins, minifySyntax: true });
+    }
   }
 }
 

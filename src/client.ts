@@ -1,10 +1,9 @@
 import type { SessionsMethods } from "../generated/operations.js";
-import { callOf, resolveOptions } from "./call.js";
 import { defaults } from "./defaults.js";
 import { checkedNumber, InvalidRequestError, responseError } from "./errors.js";
 import { internals, type MixInternals } from "./internals.js";
 import type { MixOptions, RequestOptions } from "./options.js";
-import { checkedServerURL, mergedHeaders, pathSegment } from "./request.js";
+import { checkedServerURL, mergedHeaders, pathSegment, resolveCall } from "./request.js";
 import { resolvePolicy } from "./retry.js";
 import { env } from "./runtime.js";
 import { createSessions } from "./sessions.js";
@@ -46,15 +45,7 @@ export class Mix {
       random: Math.random,
     };
     this.sessions = createSessions(transport);
-    const parts: MixInternals = [
-      transport,
-      execute,
-      resolveOptions,
-      callOf,
-      pathSegment,
-      checkedServerURL,
-      responseError,
-    ];
+    const parts: MixInternals = [transport, execute, resolveCall, pathSegment, checkedServerURL, responseError];
     Object.defineProperty(this, internals, { value: parts });
   }
 }

@@ -1,6 +1,5 @@
-import type { callOf, resolveOptions } from "./call.js";
 import type { responseError } from "./errors.js";
-import type { checkedServerURL, pathSegment } from "./request.js";
+import type { checkedServerURL, pathSegment, resolveCall } from "./request.js";
 import type { execute, Transport } from "./transport.js";
 
 /**
@@ -17,8 +16,7 @@ export const internals = Symbol.for("mix-sdk.internals");
 export type MixInternals = readonly [
   transport: Transport,
   execute: typeof execute,
-  resolveOptions: typeof resolveOptions,
-  callOf: typeof callOf,
+  resolveCall: typeof resolveCall,
   pathSegment: typeof pathSegment,
   checkedServerURL: typeof checkedServerURL,
   responseError: typeof responseError,

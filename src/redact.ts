@@ -10,7 +10,7 @@ const letterOrDigit = String.raw`[\p{L}\p{N}]`;
  * ever cut. A letter or digit that ends an escape ("%20", "\u0026", "\n") is no part of a word.
  */
 const tokenStart = String.raw`(?<!(?<!%\w?|\\u\w{0,3}|\\)${letterOrDigit}(?=${letterOrDigit}))`;
-const tokenEnd = String.raw`(?!(?<=${letterOrDigit})${letterOrDigit})`;
+const tokenEnd = `(?!(?<=${letterOrDigit})${letterOrDigit})`;
 
 /**
  * The secrets among the headers sent: each secret header's whole value, the credentials after
@@ -28,14 +28,13 @@ export function secretValues(headers: HeadersInit | undefined): string[] {
 
 /**
  * Matches a secret as a whole token, each character as sent, JSON-escaped (`\/`, `\"`, any
- * `\uXXXX`) or percent-encoded (a space also as `+`, as forms send it); hex digits in either
- * case. Header values are Latin-1, one UTF-16 unit and (for ASCII) one percent-escape a character.
+ * `\uXXXX`) or percent-encoded (a space also as `+`, as forms send it), hex digits in either
+ * case. Header values are Latin-1: each character is `\xHH` in the pattern, one percent-escape.
  */
 function secretPattern(secret: string): RegExp {
   const chars = secret.split("").map((char) => {
-    const code = char.charCodeAt(0).toString(16).padStart(4, "0");
-    const literal = char.replace(/[$()*+./?[\\\]^{|}]/, "\\$&");
-    return `(?:\\\\?${literal}|\\\\u${code}|%${code.slice(2)}${char === " " ? "|\\+" : ""})`;
+    const hex = char.charCodeAt(0).toString(16).padStart(2, "0");
+    return `(?:\\\\?\\x${hex}|\\\\u00${hex}|%${hex}${char === " " ? "|\\+" : ""})`;
   });
   return new RegExp(tokenStart + chars.join("") + tokenEnd, "giu");
 }

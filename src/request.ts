@@ -1,15 +1,11 @@
-import { InvalidRequestError } from "./errors.js";
+import { checkedNumber, InvalidRequestError, isPlainObject } from "./errors.js";
 import type { FieldFacts, OperationFacts } from "./operation-facts.js";
 import type { RequestOptions } from "./options.js";
-import type { Outgoing, Transport } from "./transport.js";
+import { redactorFor } from "./redact.js";
+import { resolvePolicy } from "./retry.js";
+import type { Call, Outgoing, Transport } from "./transport.js";
 
 const jsonContentType = { "content-type": "application/json" };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** Percent-encodes an id as exactly one path segment, or refuses it. */
 export function pathSegment(name: string, value: unknown): string {
@@ -123,4 +119,31 @@ export function prepareRequest(
   const body = jsonBody(name, op, given) || undefined;
   const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
   return { method: op.method, url: base + path, headers: requestHeaders(t, options, body !== undefined), body };
+}
+
+/**
+ * A request and the call's options, checked and resolved against the client's settings once:
+ * everything the transport runs for the call. Passing `retries` opts a call that may act
+ * twice (create, fork) into the full policy.
+ */
+export function resolveCall(
+  t: Transport,
+  request: Outgoing,
+  options: RequestOptions | undefined,
+  idempotent: boolean,
+): Call {
+  const signal = options?.signal;
+  if (signal !== undefined && typeof signal?.addEventListener !== "function") {
+    throw new InvalidRequestError("signal", "must be an AbortSignal");
+  }
+  const optedIn = options?.retries !== undefined;
+  return {
+    ...request,
+    fullPolicy: idempotent || optedIn,
+    policy: optedIn ? resolvePolicy(options.retries, "retries") : t.policy,
+    // 0 turns the timeout off.
+    timeoutMs: checkedNumber("timeoutMs", options?.timeoutMs ?? t.timeoutMs, 0) || Infinity,
+    signal,
+    redact: redactorFor(request.headers),
+  };
 }

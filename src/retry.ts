@@ -33,12 +33,7 @@ export type RetryContext = {
 /** Either wait this long and try again, or stop, with the reason (for the debug log). */
 export type RetryPlan = { retry: true; waitMs: number } | { retry: false; reason: string };
 
-const backoffFields = [
-  "initialInterval",
-  "maxInterval",
-  "exponent",
-  "maxElapsedTime",
-] as const satisfies readonly (keyof BackoffConfig)[];
+const backoffFields: (keyof BackoffConfig)[] = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"];
 
 function checkedMaxRetries(field: string, value: unknown): number {
   if (value === Infinity || (Number.isSafeInteger(value) && (value as number) >= 0)) {

@@ -62,30 +62,36 @@ const aborted = (signal: AbortSignal | undefined, what = "") =>
   new RequestAbortedError(`The call was aborted${what}`, { cause: signal?.reason });
 
 /**
+ * Calls fetch once and reads the body. The global fetch gets (url, init): no second Request,
+ * and undici keeps a signal passed this way across garbage collection. A custom fetch gets a
+ * Request, which `hold` keeps until the attempt settles: undici follows a Request's signal
+ * through a weak reference, so once the Request is collected an abort no longer reaches it.
+ */
+async function send<B>(t: Transport, call: Call, init: RequestInit, read: BodyReader<B>, hold: (r: Request) => void) {
+  let response: Response;
+  if (t.fetch) {
+    const request = new Request(call.url, init);
+    hold(request);
+    response = await t.fetch(request);
+  } else response = await fetch(call.url, init);
+  return { response, body: await read(response) };
+}
+
+/**
  * One attempt, limited to `timeoutMs` (Infinity for none). The timer and the caller's signal
  * settle it themselves instead of trusting the fetch to honour an abort, so a fetch that
  * ignores its signal still cannot hang the call.
- *
- * The global fetch gets (url, init): no second Request, and undici keeps a signal passed this
- * way across garbage collection. A custom fetch gets a Request, held until the attempt
- * settles: undici follows a Request's signal through a weak reference, so once the Request is
- * collected an abort no longer reaches the fetch in flight.
  *
  * The timer is armed once fetch has been called: a process's first fetch can spend tens of
  * milliseconds loading itself synchronously, and that is not time the server took. A custom
  * fetch may also have settled the attempt by then (an abort inside it); then no timer is needed.
  */
 function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: number) {
-  const { signal } = call;
+  const { method, url, headers, body, signal } = call;
   return new Promise<Received<B>>((resolve, reject) => {
     const controller = new AbortController();
-    const init: RequestInit = {
-      method: call.method,
-      headers: call.headers,
-      body: call.body,
-      signal: controller.signal,
-    };
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // biome-ignore lint/correctness/noUnusedVariables: only holds the Request, so undici keeps its signal
     let held: Request | undefined;
     let settled = false;
     const settle = (error?: HTTPClientError) => {
@@ -100,14 +106,10 @@ function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: nu
     };
     const onAbort = () => settle(aborted(signal));
     signal?.addEventListener("abort", onAbort);
-    (async () => {
-      let response: Response;
-      if (t.fetch) {
-        held = new Request(call.url, init);
-        response = await t.fetch(held);
-      } else response = await fetch(call.url, init);
-      return { response, body: await read(response) };
-    })().then(
+    const init = { method, headers, body, signal: controller.signal };
+    send(t, call, init, read, (request) => {
+      held = request;
+    }).then(
       (received) => {
         settle();
         resolve(received);
@@ -115,8 +117,7 @@ function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: nu
       (error: unknown) => settle(transportError(error, call)),
     );
     if (timeoutMs < Infinity && !settled) {
-      const onTimeout = () =>
-        settle(new RequestTimeoutError(`${call.method} ${call.url} timed out after ${timeoutMs} ms`));
+      const onTimeout = () => settle(new RequestTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`));
       timer = setTimeout(onTimeout, Math.min(timeoutMs, maxDelay));
     }
   });

@@ -3,19 +3,9 @@ import createClient, { type Client } from "openapi-fetch";
 import { sessionOperations } from "../../generated/operations.js";
 import type { paths } from "../../generated/schema.js";
 import { internals, type MixInternals } from "../internals.js";
-import type { Outgoing } from "../transport.js";
 
 type Method = (...args: unknown[]) => Promise<unknown>;
-/** What the raw client uses of a `Mix`: its internals, by name. */
-type Parts = {
-  transport: MixInternals[0];
-  execute: MixInternals[1];
-  resolveOptions: MixInternals[2];
-  callOf: MixInternals[3];
-  pathSegment: MixInternals[4];
-  checkedServerURL: MixInternals[5];
-  responseError: MixInternals[6];
-};
+/** What the raw client reads of openapi-fetch's per-call options before openapi-fetch does. */
 type FetchOptions = { params?: { path?: Record<string, unknown> }; baseUrl?: unknown; signal?: AbortSignal };
 
 const methods = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
@@ -29,19 +19,20 @@ function isIdempotent(method: string, path: string): boolean {
 }
 
 /**
- * The fetch openapi-fetch calls for one request: the client's transport, with the settings
- * resolved before openapi-fetch built the request. The caller's own signal is used, not the
- * Request's: undici drops a Request's signal once the Request is garbage collected.
+ * The fetch openapi-fetch calls for one request: the client's transport, with the caller's
+ * own signal rather than the Request's (undici drops a Request's signal once the Request is
+ * garbage collected).
  */
-function transportFetch(parts: Parts, settings: ReturnType<Parts["resolveOptions"]>) {
+function transportFetch(parts: MixInternals, signal: AbortSignal | undefined, idempotent: boolean) {
+  const [transport, execute, resolveCall, , , responseError] = parts;
   return async (request: Request): Promise<Response> => {
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const outgoing: Outgoing = { method: request.method, url: request.url, headers: request.headers, body };
-    const call = parts.callOf(outgoing, settings);
-    const { response, body: bytes, retryAfterMs } = await parts.execute(parts.transport, call, readBytes);
+    const outgoing = { method: request.method, url: request.url, headers: request.headers, body };
+    const call = resolveCall(transport, outgoing, { signal }, idempotent);
+    const { response, body: bytes, retryAfterMs } = await execute(transport, call, readBytes);
     // Response refuses such a status, so it cannot be openapi-fetch's `response`; the methods throw it too.
     if (response.status < 200 || response.status > 599) {
-      throw parts.responseError([], response, new TextDecoder().decode(bytes), retryAfterMs, call.redact);
+      throw responseError([], response, new TextDecoder().decode(bytes), retryAfterMs, call.redact);
     }
     // A null body for an empty one: Response refuses any body, even empty, for 204, 205 and 304.
     return new Response(bytes.byteLength ? bytes : null, response);
@@ -49,14 +40,16 @@ function transportFetch(parts: Parts, settings: ReturnType<Parts["resolveOptions
 }
 
 /**
- * Checks what openapi-fetch would send unchecked, as `mix.sessions` does: each path parameter
- * is one well-formed segment (`.` and `..` refused), and a per-call `baseUrl` is a server URL.
+ * openapi-fetch's options for one call, checked as `mix.sessions` checks its own: each path
+ * parameter one well-formed segment (`.` and `..` refused), a per-call `baseUrl` a server URL.
+ * The signal goes to the transport instead of the Request.
  */
-function checkedFetchOptions(parts: Parts, method: string, path: string, init: FetchOptions | undefined) {
-  for (const [, name = ""] of path.matchAll(/\{([^}]+)\}/g)) parts.pathSegment(name, init?.params?.path?.[name]);
-  if (init?.baseUrl !== undefined) parts.checkedServerURL("baseUrl", init.baseUrl);
-  const settings = parts.resolveOptions(parts.transport, { signal: init?.signal }, isIdempotent(method, path));
-  return { ...init, fetch: transportFetch(parts, settings) };
+function fetchOptions(parts: MixInternals, method: string, path: string, init: FetchOptions | undefined) {
+  const [, , , pathSegment, checkedServerURL] = parts;
+  for (const [, name = ""] of path.matchAll(/\{([^}]+)\}/g)) pathSegment(name, init?.params?.path?.[name]);
+  if (init?.baseUrl !== undefined) checkedServerURL("baseUrl", init.baseUrl);
+  const { signal, ...rest } = init ?? {};
+  return { ...rest, fetch: transportFetch(parts, signal, isIdempotent(method, path)) };
 }
 
 /**
@@ -74,22 +67,19 @@ function checkedFetchOptions(parts: Parts, method: string, path: string, init: F
  * ```
  */
 export function createRawClient(mix: Mix): Client<paths> {
-  const found = (mix as { [internals]?: MixInternals } | undefined)?.[internals];
-  if (!found) throw new InvalidRequestError("mix", "must be a Mix client (new Mix(...))");
-  const [transport, execute, resolveOptions, callOf, pathSegment, checkedServerURL, responseError] = found;
-  const parts: Parts = { transport, execute, resolveOptions, callOf, pathSegment, checkedServerURL, responseError };
-  const { serverURL, headers } = transport;
+  const parts = (mix as { [internals]?: MixInternals } | undefined)?.[internals];
+  if (!parts) throw new InvalidRequestError("mix", "must be a Mix client (new Mix(...))");
+  const { serverURL, headers } = parts[0];
   // A CommonJS build imports openapi-fetch's CommonJS exports whole, its function as `default`.
   const create = (createClient as unknown as { default?: typeof createClient }).default ?? createClient;
   const client = create<paths>({ baseUrl: serverURL, headers });
   const send = client as unknown as Record<string, Method>;
   for (const name of methods) {
     const original = send[name] as Method;
-    send[name] = async (path, init) =>
-      original(path, checkedFetchOptions(parts, name, String(path), init as FetchOptions | undefined));
+    send[name] = async (path, init) => original(path, fetchOptions(parts, name, String(path), init as FetchOptions));
   }
   const request = send.request as Method;
   send.request = async (method, path, init) =>
-    request(method, path, checkedFetchOptions(parts, String(method).toUpperCase(), String(path), init as FetchOptions));
+    request(method, path, fetchOptions(parts, String(method).toUpperCase(), String(path), init as FetchOptions));
   return client;
 }
