@@ -64,15 +64,14 @@ const aborted = (signal: AbortSignal | undefined, what = "") =>
 /**
  * Calls fetch once and reads the body. The global fetch gets (url, init): no second Request,
  * and undici keeps a signal passed this way across garbage collection. A custom fetch gets a
- * Request, which `hold` keeps until the attempt settles: undici follows a Request's signal
- * through a weak reference, so once the Request is collected an abort no longer reaches it.
+ * Request, kept in `hold` until the attempt settles: undici follows a Request's signal through
+ * a weak reference, so once the Request is collected an abort no longer reaches the fetch.
  */
-async function send<B>(t: Transport, call: Call, init: RequestInit, read: BodyReader<B>, hold: (r: Request) => void) {
+async function send<B>(t: Transport, call: Call, init: RequestInit, read: BodyReader<B>, hold: { request?: Request }) {
   let response: Response;
   if (t.fetch) {
-    const request = new Request(call.url, init);
-    hold(request);
-    response = await t.fetch(request);
+    hold.request = new Request(call.url, init);
+    response = await t.fetch(hold.request);
   } else response = await fetch(call.url, init);
   return { response, body: await read(response) };
 }
@@ -91,12 +90,11 @@ function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: nu
   return new Promise<Received<B>>((resolve, reject) => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // biome-ignore lint/correctness/noUnusedVariables: only holds the Request, so undici keeps its signal
-    let held: Request | undefined;
+    const hold: { request?: Request } = {};
     let settled = false;
     const settle = (error?: HTTPClientError) => {
       settled = true;
-      held = undefined;
+      hold.request = undefined;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       if (error) {
@@ -107,9 +105,7 @@ function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: nu
     const onAbort = () => settle(aborted(signal));
     signal?.addEventListener("abort", onAbort);
     const init = { method, headers, body, signal: controller.signal };
-    send(t, call, init, read, (request) => {
-      held = request;
-    }).then(
+    send(t, call, init, read, hold).then(
       (received) => {
         settle();
         resolve(received);
