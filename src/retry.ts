@@ -8,9 +8,8 @@ export type RetryPolicy = Readonly<Required<BackoffConfig>> & {
   readonly retryConnectionErrors: boolean;
   /** Retries after the first attempt, at most; Infinity for no limit but the time budget. */
   readonly maxRetries: number;
-  /** Exact statuses ("429") and status classes ("5XX" is stored as 5). */
-  readonly statuses: ReadonlySet<number>;
-  readonly classes: ReadonlySet<number>;
+  /** Statuses to retry: codes ("429") and classes ("5XX"), in upper case. */
+  readonly statusCodes: ReadonlySet<string>;
 };
 
 /** What went wrong with one attempt, as far as retrying is concerned. */
@@ -61,23 +60,16 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
   if (typeof retryConnectionErrors !== "boolean") {
     throw new InvalidRequestError(`${field}.retryConnectionErrors`, "must be true or false");
   }
-  const statuses = new Set<number>();
-  const classes = new Set<number>();
   for (const code of codes) {
-    const match = /^([1-5])(XX|\d\d)$/i.exec(String(code));
-    if (!match)
+    if (!/^[1-5](XX|\d\d)$/i.test(String(code)))
       throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
-    // Stryker disable next-line OptionalChaining: equivalent: group 2 of the pattern is not optional, so every match has it
-    if (match[2]?.toUpperCase() === "XX") classes.add(Number(match[1]));
-    else statuses.add(Number(code));
   }
   return {
     ...backoff,
     enabled: config?.strategy !== "none",
     retryConnectionErrors,
     maxRetries: checkedMaxRetries(field, backoffConfig?.maxRetries ?? defaults.retry.maxRetries),
-    statuses,
-    classes,
+    statusCodes: new Set(codes.map((code) => String(code).toUpperCase())),
   };
 }
 
@@ -96,7 +88,8 @@ export function backoffWait(policy: RetryPolicy, n: number, random: () => number
 export function planRetry(policy: RetryPolicy, failure: Failure, ctx: RetryContext): RetryPlan {
   if (!policy.enabled) return { retry: false, reason: "retries are off" };
   const isStatus = failure.kind === "status";
-  if (isStatus && !policy.statuses.has(failure.status) && !policy.classes.has(Math.floor(failure.status / 100))) {
+  const codes = policy.statusCodes;
+  if (isStatus && !codes.has(String(failure.status)) && !codes.has(`${Math.floor(failure.status / 100)}XX`)) {
     return { retry: false, reason: `status ${failure.status} is not retried` };
   }
   if (!isStatus && !policy.retryConnectionErrors) return { retry: false, reason: "connection errors are not retried" };
