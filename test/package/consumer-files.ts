@@ -1,34 +1,48 @@
 /** Files of a fresh consumer project that installs the packed tarball. */
 
-/** An ESM consumer: imports by name, calls the SDK and mix.raw, prints JSON. */
-export const esmConsumer = `import { Mix, RESTResponseError } from "mix-sdk";
+/**
+ * An ESM consumer: imports by name, calls the SDK and mix-sdk/raw, prints JSON. The raw client's
+ * refusal of an id of ".." must be the main entry's own InvalidRequestError class.
+ */
+export const esmConsumer = `import { InvalidRequestError, Mix, RESTResponseError } from "mix-sdk";
+import { createRawClient } from "mix-sdk/raw";
 const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
 const session = await mix.sessions.get({ id: "s1" });
-const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
+const rawClient = createRawClient(mix);
+const raw = await rawClient.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
 const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
-console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError: error instanceof RESTResponseError }));
+const refused = await rawClient.DELETE("/api/sessions/{id}", { params: { path: { id: ".." } } }).catch((e) => e);
+const restError = error instanceof RESTResponseError && refused instanceof InvalidRequestError;
+console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError }));
 `;
 
 /** The same from CommonJS, with require. */
-export const cjsConsumer = `const { Mix, RESTResponseError } = require("mix-sdk");
+export const cjsConsumer = `const { InvalidRequestError, Mix, RESTResponseError } = require("mix-sdk");
+const { createRawClient } = require("mix-sdk/raw");
 (async () => {
   const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
   const session = await mix.sessions.get({ id: "s1" });
-  const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
+  const rawClient = createRawClient(mix);
+  const raw = await rawClient.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
   const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
-  console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError: error instanceof RESTResponseError }));
+  const refused = await rawClient.DELETE("/api/sessions/{id}", { params: { path: { id: ".." } } }).catch((e) => e);
+  const restError = error instanceof RESTResponseError && refused instanceof InvalidRequestError;
+  console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError }));
 })();
 `;
 
 /** A typed consumer: compiles only if the shipped types are right. */
 export const typedConsumer = `import { Mix, RESTResponseError, type SessionData } from "mix-sdk";
 import { createMixMock, type MixMock } from "mix-sdk/mock";
+import { createRawClient } from "mix-sdk/raw";
 export const mock: MixMock = createMixMock({ seed: "empty", latencyMs: [10, 20], baseURL: "*" });
 export const stored: SessionData[] = mock.sessions();
 export async function titles(mix: Mix): Promise<string[]> {
   const sessions: SessionData[] = await mix.sessions.list();
   const fork: SessionData = await mix.sessions.fork({ id: "s1", messageIndex: 2 });
-  const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: fork.id } } });
+  const raw = await createRawClient(mix).GET("/api/sessions/{id}", { params: { path: { id: fork.id } } });
+  // @ts-expect-error not a path of the spec
+  await createRawClient(mix).GET("/api/users");
   try {
     await mix.sessions.get({ id: raw.data?.data.id ?? "" });
   } catch (error) {

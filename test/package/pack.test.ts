@@ -3,14 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  lazyRoute,
-  strayModules,
-  viteEntryBudget,
-  viteEntryBudgetWithLazyRoute,
-  vitePackages,
-  viteSdkCost,
-} from "../../scripts/bench/bundle-size.ts";
+import { strayModules, viteEntryBudget, vitePackages, viteSdkCost } from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
 import { installTarball } from "../helpers/packed-package.ts";
 import { run } from "../helpers/run.ts";
@@ -82,7 +75,10 @@ describe("the packed package", () => {
         "package/dist/mock.d.cts",
         "package/dist/mock.d.ts",
         "package/dist/mock.js",
-        "package/dist/raw-client.js",
+        "package/dist/raw.cjs",
+        "package/dist/raw.d.cts",
+        "package/dist/raw.d.ts",
+        "package/dist/raw.js",
         "package/package.json",
         "package/spec/CHANGELOG.md",
         "package/spec/openapi.yaml",
@@ -124,27 +120,30 @@ describe("the packed package", () => {
   it.each(vitePackages)(
     "adds at most the budget to a %s app's entry chunk, installed, with nothing but the main entry",
     async (_, vite) => {
-      const cost = await viteSdkCost({ from: "package", project: consumer }, "", vite);
+      const cost = await viteSdkCost({ from: "package", project: consumer }, vite);
       expect(cost.entry).toBeGreaterThan(1000);
-      expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
+      expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget[vite]);
       const { entryModules, lazyModules } = cost.withSdk;
-      expect(lazyModules.some((module) => module.endsWith("/node_modules/mix-sdk/dist/raw-client.js"))).toBe(true);
+      expect(lazyModules).toEqual([]);
       // Vite resolves the `browser` export: the build without what only servers read.
       expect(entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"))).toEqual([
         expect.stringMatching(/\/node_modules\/mix-sdk\/dist\/index\.browser\.js$/),
       ]);
-      expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
+      expect(strayModules(entryModules)).toEqual([]);
     },
   );
 
-  it("adds at most its own budget with Vite 8 when the app loads a page of its own lazily, the helper being the app's", async () => {
-    const withRoute = await viteSdkCost({ from: "package", project: consumer }, lazyRoute);
-    expect(withRoute.without.entryModules).toContain("\0vite/preload-helper.js");
-    expect(withRoute.entry).toBeGreaterThan(1000);
-    expect(withRoute.entry).toBeLessThanOrEqual(viteEntryBudgetWithLazyRoute);
+  it("gives an app that imports mix-sdk/raw one copy of the client: the browser build the raw entry imports", async () => {
+    const cost = await viteSdkCost({ from: "package", project: consumer }, "vite", "mix-sdk with mix-sdk/raw");
+    const ours = cost.withSdk.entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"));
+    expect(ours.map((module) => module.replace(/^.*\/node_modules\/mix-sdk\//, "")).sort()).toEqual([
+      "dist/index.browser.js",
+      "dist/raw.js",
+    ]);
+    expect(strayModules(cost.withSdk.entryModules, true)).toEqual([]);
   });
 
-  it("still calls mix.raw when a bundler inlines the CommonJS build", async () => {
+  it("still calls mix-sdk/raw when a bundler inlines the CommonJS build", async () => {
     writeFileSync(join(consumer, "bundled-entry.cjs"), cjsConsumer);
     const outfile = join(consumer, "bundled.cjs");
     await run(
