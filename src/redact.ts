@@ -14,14 +14,15 @@ const tokenEnd = `(?!(?<=${letterOrDigit})${letterOrDigit})`;
 
 /**
  * The secrets among the headers sent: each secret header's whole value, the credentials after
- * a scheme ("Bearer <token>") and each cookie's value (its name stays), when 8 characters or longer.
+ * a scheme ("Bearer <token>") or each cookie's value (its name stays), when 8 characters or longer.
  */
 export function secretValues(headers: HeadersInit | undefined): string[] {
   const found: string[] = [];
   new Headers(headers).forEach((value, name) => {
     if (!secretHeaderNames.includes(name)) return;
-    found.push(value, value.replace(/^\S+\s+/, ""));
-    for (const cookie of value.split(";")) found.push(cookie.slice(cookie.indexOf("=") + 1).trim());
+    found.push(value);
+    if (!name.endsWith("cookie")) found.push(value.replace(/^\S+\s+/, ""));
+    else for (const cookie of value.split(";")) found.push(cookie.slice(cookie.indexOf("=") + 1).trim());
   });
   return found.filter((secret) => secret.length >= minSecretLength);
 }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { InvalidRequestError, Mix } from "../../src/index.ts";
+import { createRawClient } from "../../src/raw/index.ts";
+import { fakeFetch, json } from "../helpers/fake-fetch.ts";
+
+/** A raw client over a fake fetch that would answer anything with 200. */
+function rawClient() {
+  const fake = fakeFetch(json(200, { data: {} }));
+  return { fake, raw: createRawClient(new Mix({ serverURL: "http://api.test", fetch: fake.fetch })) };
+}
+
+/** What a call rejected with, or "resolved". */
+const settled = (call: Promise<unknown>) =>
+  call.then(
+    () => "resolved" as const,
+    (error: unknown) => error,
+  );
+
+describe("the raw client's input rules, as mix.sessions has them", () => {
+  it.each([
+    ["two dots", ".."],
+    ["a single dot", "."],
+    ["empty", ""],
+    ["a number", 7],
+    ["missing", undefined],
+  ])("refuses an id that is %s on every operation with an id, sending nothing", async (_, id) => {
+    const { fake, raw } = rawClient();
+    const params = { params: { path: { id } } } as never;
+    const calls = [
+      raw.GET("/api/sessions/{id}", params),
+      raw.DELETE("/api/sessions/{id}", params),
+      raw.POST("/api/sessions/{id}/fork", { ...(params as object), body: { messageIndex: 1 } } as never),
+      raw.POST("/api/sessions/{id}/cancel", params),
+      raw.request("get", "/api/sessions/{id}", params),
+    ];
+    for (const error of await Promise.all(calls.map(settled))) {
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as InvalidRequestError).field).toBe("id");
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("refuses a call with no params at all on a path with an id", async () => {
+    const { fake, raw } = rawClient();
+    const error = await settled((raw.GET as (path: string) => Promise<unknown>)("/api/sessions/{id}"));
+    expect(error).toMatchObject({ name: "InvalidRequestError", field: "id" });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("sends an id that only looks like a path as one percent-encoded segment", async () => {
+    const { fake, raw } = rawClient();
+    await raw.DELETE("/api/sessions/{id}", { params: { path: { id: "../admin" } } });
+    expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "DELETE http://api.test/api/sessions/..%2Fadmin",
+    ]);
+  });
+
+  it("refuses a signal that is not an AbortSignal, naming it, before openapi-fetch builds the request", async () => {
+    const { fake, raw } = rawClient();
+    const error = await settled(raw.GET("/api/sessions", { signal: {} as AbortSignal }));
+    expect(error).toMatchObject({ name: "InvalidRequestError", field: "signal" });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("refuses anything but a Mix client, naming the argument", () => {
+    for (const notMix of [undefined, {}, { sessions: {} }]) {
+      expect(() => createRawClient(notMix as Mix)).toThrow(InvalidRequestError);
+    }
+    expect(() => createRawClient({} as Mix)).toThrow("Invalid request: mix must be a Mix client (new Mix(...))");
+  });
+
+  it("runs openapi-fetch's middleware on the request it sends", async () => {
+    const { fake, raw } = rawClient();
+    raw.use({ onRequest: ({ request }) => new Request(request, { headers: { "x-trace": "t-1" } }) });
+    await raw.GET("/api/sessions");
+    expect(fake.requests[0]?.headers.get("x-trace")).toBe("t-1");
+  });
+});
