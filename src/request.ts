@@ -137,13 +137,17 @@ export function resolveCall(
     throw new InvalidRequestError("signal", "must be an AbortSignal");
   }
   const optedIn = options?.retries !== undefined;
+  const { method, url, headers, body } = request;
   return {
-    ...request,
+    method,
+    url,
+    headers,
+    body,
     fullPolicy: idempotent || optedIn,
     policy: optedIn ? resolvePolicy(options.retries, "retries") : t.policy,
     // 0 turns the timeout off.
     timeoutMs: checkedNumber("timeoutMs", options?.timeoutMs ?? t.timeoutMs, 0) || Infinity,
     signal,
-    redact: redactorFor(request.headers),
+    redact: redactorFor(headers),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: this SDK against a bare fetch and openapi-fetch used by hand, in one run on
  * loopback: app bundle size (a `vite build` with Vite's defaults, Vite 8 and 7, and esbuild), time per call
- * (as a ratio to the bare fetch), cold import and heap.
+ * (as a ratio to the bare fetch: wall time, and the client process's CPU time, which a busy
+ * machine disturbs far less), cold import and heap.
  *
  *   npm run bench                       15 rounds of 1,000 calls per client, heap after 20k and 100k
  *   npm run bench -- --rounds 5 --batch 500 --heap 20000
@@ -60,6 +61,7 @@ try {
     "esbuild app, gzip (entry + lazy)",
     "time per call / raw, median (min-max)",
     "µs per call",
+    "client CPU per call / raw",
     "cold import, ms",
     ...heapCounts.map((n) => `heap after ${n / 1000}k calls, MiB`),
   ];
@@ -81,6 +83,7 @@ try {
       bytes(esbuilt),
       range(timing.ratios),
       range(timing.perCallUs, 0),
+      range(timing.cpuRatios),
       cold ? `${fixed(cold.median, 1)} (${fixed(cold.min, 1)}-${fixed(cold.max, 1)})` : "-",
       ...heaps,
     ]);

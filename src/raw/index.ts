@@ -1,4 +1,4 @@
-import { InvalidRequestError, type Mix } from "mix-sdk";
+import { InvalidRequestError, type Mix, ResponseValidationError } from "mix-sdk";
 import createClient, { type Client } from "openapi-fetch";
 import { sessionOperations } from "../../generated/operations.js";
 import type { paths } from "../../generated/schema.js";
@@ -6,7 +6,12 @@ import { internals, type MixInternals } from "../internals.js";
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 /** What the raw client reads of openapi-fetch's per-call options before openapi-fetch does. */
-type FetchOptions = { params?: { path?: Record<string, unknown> }; baseUrl?: unknown; signal?: AbortSignal };
+type FetchOptions = {
+  params?: { path?: Record<string, unknown> };
+  baseUrl?: unknown;
+  signal?: AbortSignal;
+  parseAs?: string;
+};
 
 const methods = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 const idempotentMethods = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"];
@@ -18,21 +23,37 @@ function isIdempotent(method: string, path: string): boolean {
   return op ? op.idempotent : idempotentMethods.includes(method);
 }
 
+/** True when openapi-fetch would parse this 2xx body as JSON and fail: what the methods call a ResponseValidationError. */
+function unparsable(request: Request, response: Response, text: string, parseAs = "json"): boolean {
+  if (!response.ok || parseAs !== "json" || response.status === 204 || request.method === "HEAD") return false;
+  if (response.headers.get("content-length") === "0") return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * The fetch openapi-fetch calls for one request: the client's transport, with the caller's
  * own signal rather than the Request's (undici drops a Request's signal once the Request is
  * garbage collected).
  */
-function transportFetch(parts: MixInternals, signal: AbortSignal | undefined, idempotent: boolean) {
+function transportFetch(parts: MixInternals, init: FetchOptions, idempotent: boolean) {
   const [transport, execute, resolveCall, , , responseError] = parts;
   return async (request: Request): Promise<Response> => {
     const body = request.body ? await request.arrayBuffer() : undefined;
     const outgoing = { method: request.method, url: request.url, headers: request.headers, body };
-    const call = resolveCall(transport, outgoing, { signal }, idempotent);
+    const call = resolveCall(transport, outgoing, { signal: init.signal }, idempotent);
     const { response, body: bytes, retryAfterMs } = await execute(transport, call, readBytes);
+    const text = new TextDecoder().decode(bytes);
     // Response refuses such a status, so it cannot be openapi-fetch's `response`; the methods throw it too.
-    if (response.status < 200 || response.status > 599) {
-      throw responseError([], response, new TextDecoder().decode(bytes), retryAfterMs, call.redact);
+    if (response.status < 200 || response.status > 599)
+      throw responseError([], response, text, retryAfterMs, call.redact);
+    if (unparsable(request, response, text, init.parseAs)) {
+      const message = `${request.method} ${new URL(request.url).pathname} answered ${response.status} with a body that is not JSON`;
+      throw new ResponseValidationError(call.redact(message), response, text);
     }
     // A null body for an empty one: Response refuses any body, even empty, for 204, 205 and 304.
     return new Response(bytes.byteLength ? bytes : null, response);
@@ -49,7 +70,7 @@ function fetchOptions(parts: MixInternals, method: string, path: string, init: F
   for (const [, name = ""] of path.matchAll(/\{([^}]+)\}/g)) pathSegment(name, init?.params?.path?.[name]);
   if (init?.baseUrl !== undefined) checkedServerURL("baseUrl", init.baseUrl);
   const { signal, ...rest } = init ?? {};
-  return { ...rest, fetch: transportFetch(parts, signal, isIdempotent(method, path)) };
+  return { ...rest, fetch: transportFetch(parts, init ?? {}, isIdempotent(method, path)) };
 }
 
 /**
@@ -57,8 +78,9 @@ function fetchOptions(parts: MixInternals, method: string, path: string, init: F
  * same retries (create and fork's rule included), timeouts covering the body, abort, debug
  * log, redaction and input rules as `mix.sessions`. It returns what openapi-fetch returns
  * (`data`, `error`, `response`) and throws only what the methods would throw for the same
- * exchange without a status to return: transport errors, and `MixDefaultError` for a status no
- * `Response` can carry (outside 200-599).
+ * exchange when there is no status to return: transport errors, `MixDefaultError` for a status
+ * no `Response` can carry (outside 200-599), and `ResponseValidationError` for a 2xx that
+ * openapi-fetch would fail to parse as JSON.
  *
  * ```ts
  * import { createRawClient } from "mix-sdk/raw";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { InvalidRequestError, Mix } from "../../src/index.ts";
+import { InvalidRequestError, Mix, ResponseValidationError } from "../../src/index.ts";
 import { createRawClient } from "../../src/raw/index.ts";
-import { fakeFetch, json } from "../helpers/fake-fetch.ts";
+import { fakeFetch, json, text } from "../helpers/fake-fetch.ts";
 
 /** A raw client over a fake fetch that would answer anything with 200. */
 function rawClient() {
@@ -74,5 +74,28 @@ describe("the raw client's input rules, as mix.sessions has them", () => {
     raw.use({ onRequest: ({ request }) => new Request(request, { headers: { "x-trace": "t-1" } }) });
     await raw.GET("/api/sessions");
     expect(fake.requests[0]?.headers.get("x-trace")).toBe("t-1");
+  });
+});
+
+describe("a 2xx body that is not JSON, through the raw client", () => {
+  const page = () => text(200, "<html>maintenance</html>", "text/html");
+
+  it("rejects with the ResponseValidationError mix.sessions throws, keeping the body", async () => {
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fakeFetch(page()).fetch });
+    const error = await settled(createRawClient(mix).GET("/api/sessions"));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ statusCode: 200, body: "<html>maintenance</html>" });
+    expect((error as Error).message).toBe("GET /api/sessions answered 200 with a body that is not JSON");
+    await expect(mix.sessions.list()).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+
+  it("returns it when the call asks for text, and returns an empty 2xx as openapi-fetch does", async () => {
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fakeFetch(page(), text(200, "")).fetch });
+    const raw = createRawClient(mix);
+    const { data } = await raw.GET("/api/sessions", { parseAs: "text" });
+    expect(data).toBe("<html>maintenance</html>");
+    const empty = new Response(null, { status: 200, headers: { "content-length": "0" } });
+    const emptyMix = new Mix({ serverURL: "http://api.test", fetch: fakeFetch(empty).fetch });
+    await expect(createRawClient(emptyMix).GET("/api/sessions")).resolves.toMatchObject({ data: undefined });
   });
 });
