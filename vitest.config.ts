@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 /** mix-sdk/raw imports the main entry by name, as it does once installed: here that is src/. */
-const resolve = { alias: [{ find: /^mix-sdk$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) }] };
+const resolve = {
+  alias: [{ find: /^mix-sdk$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) }],
+};
 
 /** Injected fetch, pure policy and type tests. */
 export const unitProject = {
