@@ -6,7 +6,7 @@ import type { execute, Transport } from "./transport.js";
  * The key under which a `Mix` client holds what `mix-sdk/raw` needs of it. A `Symbol.for`, so
  * that the raw entry, bundled on its own, finds it without sharing a module with the client.
  */
-export const internals = Symbol.for("mix-sdk.internals");
+export const internals = Symbol.for("mix-sdk");
 
 /**
  * What `mix-sdk/raw` uses of a client: its transport and the client's own functions, so that

@@ -64,8 +64,8 @@ const aborted = (signal: AbortSignal | undefined, what = "") =>
 /**
  * Calls fetch once and reads the body. The global fetch gets (url, init): no second Request,
  * and undici keeps a signal passed this way across garbage collection. A custom fetch gets a
- * Request, kept in `hold` until the attempt settles: undici follows a Request's signal through
- * a weak reference, so once the Request is collected an abort no longer reaches the fetch.
+ * Request, kept in `hold` for as long as the attempt runs: undici follows a Request's signal
+ * through a weak reference, so once the Request is collected an abort no longer reaches it.
  */
 async function send<B>(t: Transport, call: Call, init: RequestInit, read: BodyReader<B>, hold: { request?: Request }) {
   let response: Response;
@@ -91,10 +91,7 @@ function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: nu
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const hold: { request?: Request } = {};
-    let settled = false;
     const settle = (error?: HTTPClientError) => {
-      settled = true;
-      hold.request = undefined;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       if (error) {
@@ -112,7 +109,8 @@ function attempt<B>(t: Transport, call: Call, read: BodyReader<B>, timeoutMs: nu
       },
       (error: unknown) => settle(transportError(error, call)),
     );
-    if (timeoutMs < Infinity && !settled) {
+    // Only a failure can settle the attempt this early, and a failure aborts the controller.
+    if (timeoutMs < Infinity && !controller.signal.aborted) {
       const onTimeout = () => settle(new RequestTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`));
       timer = setTimeout(onTimeout, Math.min(timeoutMs, maxDelay));
     }
