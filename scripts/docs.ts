@@ -44,7 +44,7 @@ export async function buildPortal(): Promise<string[]> {
   const bundle = addCodeSamples(loadSpec(yaml));
   writeFileSync(yaml, stringify(bundle, { lineWidth: 0 }));
   writeFileSync(json, `${JSON.stringify(bundle, null, 2)}\n`);
-  const lint = lintSpec(yaml);
+  const lint = lintSpec([yaml]);
   if (!lint.ok) throw new Error(`the bundled spec is not lint-clean:\n${lint.output}`);
   redocly([
     "build-docs",
