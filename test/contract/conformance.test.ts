@@ -1,10 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkConformance, formatReport, type Report } from "../../scripts/conformance.ts";
 import type { TestServer } from "../helpers/http-server.ts";
 import { startMixServer } from "../helpers/mix-servers.ts";
+import { sectionBlocks } from "../helpers/readme-blocks.ts";
 import { runScript } from "../helpers/run.ts";
 
 const cli = (...args: string[]) => runScript("conformance.ts", ...args);
+const readme = fileURLToPath(new URL("../../spec/README.md", import.meta.url));
 
 /** Each problem as "workflow/step" and the names of its failed checks, for exact comparison. */
 const failedChecks = (report: Report) =>
@@ -99,6 +102,14 @@ describe("npm run conformance against a server that behaves like the real Mix se
     ]);
     // The real server's empty list.
     expect(await fetch(`${server.url}/api/sessions`).then((r) => r.json())).toEqual({ data: null });
+  });
+
+  it("prints what spec/README.md shows of it, line for line", () => {
+    const [example] = sectionBlocks(readme, "## Workflows: `sessions.arazzo.yaml`").filter((b) => b.lang === "");
+    const shown = (example?.text ?? "").split("\n").filter((line) => line !== "" && !line.includes("..."));
+    expect(shown.length).toBeGreaterThan(8);
+    const printed = formatReport(report).replaceAll(server.url, "http://127.0.0.1:4010").split("\n");
+    for (const line of shown) expect(printed).toContain(line);
   });
 
   it("the printed report shows Respect's report, each problem and a failing summary", () => {
