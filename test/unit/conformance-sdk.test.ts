@@ -2,20 +2,11 @@ import { describe, expect, it } from "vitest";
 import { loadArazzo } from "../../scripts/lib/arazzo.ts";
 import type { RespectStep } from "../../scripts/lib/conformance-respect.ts";
 import { sdkNotes } from "../../scripts/lib/conformance-sdk.ts";
+import { sampleSession } from "../helpers/spec-examples.ts";
 
 const doc = loadArazzo();
-const id = "7f3c2a4e-1b9d-4c61-9a8e-5d2f0b6c3e17";
-const session = {
-  id,
-  title: "t",
-  userMessageCount: 0,
-  assistantMessageCount: 0,
-  toolCallCount: 0,
-  promptTokens: 0,
-  completionTokens: 0,
-  cost: 0,
-  createdAt: "2025-09-10T18:59:13+05:30",
-};
+const session = sampleSession;
+const id = session.id;
 
 const step = (
   stepId: string,
