@@ -5,8 +5,8 @@
 import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
-import { specDiff, specGate } from "../../scripts/spec-diff.ts";
-import { recordRelease } from "../../scripts/spec-release.ts";
+import { specDiff, specGate } from "../../scripts/spec-gate/cli.ts";
+import { recordRelease } from "../../scripts/spec-gate/release.ts";
 import { runScript } from "../helpers/run.ts";
 import { fixturePath, git, repoWith } from "../helpers/spec-diff.ts";
 
@@ -23,7 +23,7 @@ const gateIn = (repo: string) => specGate(join(repo, "spec/openapi.yaml"), repo)
 const gateCase = { concurrent: true, timeout: 60_000 };
 
 describe("npm run spec:diff with an explicit base", () => {
-  const cli = (...args: string[]) => runScript("spec-diff.ts", ...args);
+  const cli = (...args: string[]) => runScript("spec-gate/cli.ts", ...args);
 
   it("exits 1 and names the change for a removed operation", gateCase, async ({ expect }) => {
     const { code, stdout } = await cli(fixturePath("base"), fixturePath("remove-operation"));

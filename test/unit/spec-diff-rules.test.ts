@@ -3,20 +3,20 @@
  * verdict, normalization, envelope detection, variant pairing, line grouping and the policy.
  */
 import { describe, expect, it } from "vitest";
-import { envelopeKey } from "../../scripts/lib/spec-diff/envelope.ts";
-import { applyPolicy, majorOf } from "../../scripts/lib/spec-diff/gate.ts";
-import { at } from "../../scripts/lib/spec-diff/json.ts";
-import { judgeParameters } from "../../scripts/lib/spec-diff/judge-parts.ts";
-import { judgeResponses } from "../../scripts/lib/spec-diff/judge-responses.ts";
-import { groupLines } from "../../scripts/lib/spec-diff/lines.ts";
-import { mergeSchemaList } from "../../scripts/lib/spec-diff/merge-all-of.ts";
-import { pathIn } from "../../scripts/lib/spec-diff/names.ts";
-import { normalizeSpec } from "../../scripts/lib/spec-diff/normalize.ts";
-import { alignPathNames } from "../../scripts/lib/spec-diff/path-names.ts";
-import { within } from "../../scripts/lib/spec-diff/schema-subset.ts";
-import { alignUnions } from "../../scripts/lib/spec-diff/unions.ts";
-import { pairVariants } from "../../scripts/lib/spec-diff/variants.ts";
-import { unionText, valuesText } from "../../scripts/lib/spec-diff/word-values.ts";
+import { envelopeKey } from "../../scripts/spec-gate/normalize/envelope.ts";
+import { applyPolicy, majorOf } from "../../scripts/spec-gate/gate.ts";
+import { at } from "../../scripts/spec-gate/json.ts";
+import { judgeParameters } from "../../scripts/spec-gate/judge/parts.ts";
+import { judgeResponses } from "../../scripts/spec-gate/judge/responses.ts";
+import { groupLines } from "../../scripts/spec-gate/word/lines.ts";
+import { mergeSchemaList } from "../../scripts/spec-gate/schema/merge-all-of.ts";
+import { pathIn } from "../../scripts/spec-gate/word/names.ts";
+import { normalizeSpec } from "../../scripts/spec-gate/normalize/normalize.ts";
+import { alignPathNames } from "../../scripts/spec-gate/normalize/path-names.ts";
+import { within } from "../../scripts/spec-gate/schema/subset.ts";
+import { alignUnions } from "../../scripts/spec-gate/normalize/unions.ts";
+import { pairVariants } from "../../scripts/spec-gate/schema/variants.ts";
+import { unionText, valuesText } from "../../scripts/spec-gate/word/values.ts";
 
 const response = { direction: "response" as const };
 const request = { direction: "request" as const };

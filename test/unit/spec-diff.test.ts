@@ -6,7 +6,7 @@
  * vitest's maxConcurrency, 5): on two cores, one process starts while another one reads.
  */
 import { describe, it } from "vitest";
-import { compareSpecs } from "../../scripts/lib/spec-diff/gate.ts";
+import { compareSpecs } from "../../scripts/spec-gate/gate.ts";
 import { fixtureSpec } from "../helpers/spec-diff.ts";
 
 const diffFixture = (name: string) => compareSpecs(fixtureSpec("base"), fixtureSpec(name));

@@ -5,9 +5,9 @@
  * replaced by its payload (redocly then compares payload with payload), and the envelope
  * change is reported once, by the judge, as itself.
  */
-import { clone, isObj, type Obj } from "./json.ts";
-import { propertyNames, typesOf } from "./schema-facts.ts";
-import { httpMethods } from "./schema-walk.ts";
+import { clone, isObj, type Obj } from "../json.ts";
+import { propertyNames, typesOf } from "../schema/facts.ts";
+import { httpMethods } from "../schema/walk.ts";
 
 /** One body whose envelope was dropped or added. */
 export type EnvelopeChange = {

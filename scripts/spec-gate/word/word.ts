@@ -4,14 +4,14 @@
  * status, the field's path there), so that one change in several places is said once. Names
  * are those of the old spec: its paths, operationIds, field paths and component schemas.
  */
-import { asObj } from "./json.ts";
+import { asObj } from "../json.ts";
 import { componentOf, fieldName, type Originals, operationName, pathIn, variantNames } from "./names.ts";
-import type { OpRef } from "./place.ts";
-import type { BodyRef } from "./subjects.ts";
-import type { VariantNames } from "./variants.ts";
-import type { Verdict } from "./verdict.ts";
-import { partText } from "./word-parts.ts";
-import { shown, unionText, valuesText } from "./word-values.ts";
+import type { OpRef } from "../find/place.ts";
+import type { BodyRef } from "../find/subjects.ts";
+import type { VariantNames } from "../schema/variants.ts";
+import type { Verdict } from "../model.ts";
+import { partText } from "./parts.ts";
+import { shown, unionText, valuesText } from "./values.ts";
 
 /** Where a change is: an operation, the part of it (a status, the request body), a field path. */
 export type Where = { op: string; part: string; at: string };

@@ -12,9 +12,9 @@
  *   message at all: dropped).
  */
 import { inlineRefs } from "./inline-refs.ts";
-import { canonical, isObj, type Obj } from "./json.ts";
-import { mergeAllOf } from "./merge-all-of.ts";
-import { type Direction, httpMethods, mapOperationSchemas, mapSchema } from "./schema-walk.ts";
+import { canonical, isObj, type Obj } from "../json.ts";
+import { mergeAllOf } from "../schema/merge-all-of.ts";
+import { type Direction, httpMethods, mapOperationSchemas, mapSchema } from "../schema/walk.ts";
 
 function upgradeNullable(schema: Obj): void {
   if (schema.nullable === true && schema.type !== undefined) {

@@ -9,10 +9,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { specPath } from "./lib/spec.ts";
-import { latestRelease } from "./lib/spec-diff/bases.ts";
-import { majorOf } from "./lib/spec-diff/gate.ts";
-import { type SpecDiffResult, specDiff } from "./spec-diff.ts";
+import { specPath } from "../lib/spec.ts";
+import { latestRelease } from "./bases.ts";
+import { majorOf } from "./gate.ts";
+import { type SpecDiffResult, specDiff } from "./cli.ts";
 
 const repoRoot = dirname(dirname(specPath));
 

@@ -7,10 +7,10 @@
  * union (changes inside it are found as usual) and reports the other variants as added or
  * removed. The names stage takes the inserted `[anyOf, 0]` out again (names.ts `pathIn`).
  */
-import { clone, isObj, type Obj } from "./json.ts";
-import { isAnnotation } from "./schema-facts.ts";
-import { httpMethods } from "./schema-walk.ts";
-import { pairVariants } from "./variants.ts";
+import { clone, isObj, type Obj } from "../json.ts";
+import { isAnnotation } from "../schema/facts.ts";
+import { httpMethods } from "../schema/walk.ts";
+import { pairVariants } from "../schema/variants.ts";
 
 /** One schema node that only one side wrote as a union, and where it is. */
 export type UnionWrap = {

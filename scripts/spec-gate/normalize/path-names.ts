@@ -5,9 +5,9 @@
  * added. So before `redocly diff` runs, the new path is put back under the old one's name,
  * with its path parameters renamed back; the judge then says the rename once, as itself.
  */
-import { clone, isObj, type Obj } from "./json.ts";
+import { clone, isObj, type Obj } from "../json.ts";
 import { byParameterKey } from "./normalize.ts";
-import { httpMethods } from "./schema-walk.ts";
+import { httpMethods } from "../schema/walk.ts";
 
 /** One path whose template variables were renamed, named as the old spec has it. */
 export type PathRename = {

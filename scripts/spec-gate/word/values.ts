@@ -2,9 +2,9 @@
  * Words for a change in the values a schema allows: "type number -> integer", "values added:
  * gemini", "format (none) -> uuid", "minimum 1 -> 0", "2 -> 3 variants".
  */
-import { canonical, isObj, type Obj } from "./json.ts";
-import { allowsAny, isAnnotation, typesOf } from "./schema-facts.ts";
-import { pairVariants, type VariantNames } from "./variants.ts";
+import { canonical, isObj, type Obj } from "../json.ts";
+import { allowsAny, isAnnotation, typesOf } from "../schema/facts.ts";
+import { pairVariants, type VariantNames } from "../schema/variants.ts";
 
 /** A value as it appears in a line: short JSON, or "(none)". */
 export function shown(value: unknown): string {

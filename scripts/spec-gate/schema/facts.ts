@@ -2,7 +2,7 @@
  * Facts about one JSON Schema that the subset check reads: the types it allows, its bounds,
  * whether it constrains anything at all, whether it forbids a property.
  */
-import { isObj, type Obj } from "./json.ts";
+import { isObj, type Obj } from "../json.ts";
 
 /** Every JSON type: what a schema without `type` allows. */
 export const allTypes = ["array", "boolean", "integer", "null", "number", "object", "string"];

@@ -4,8 +4,8 @@
  * identical. Where a merge would change the meaning (two `additionalProperties` rules, two
  * different patterns, ...) the `allOf` stays.
  */
-import { canonical, isObj, type Obj, sameJson } from "./json.ts";
-import { isAnnotation } from "./schema-facts.ts";
+import { canonical, isObj, type Obj, sameJson } from "../json.ts";
+import { isAnnotation } from "./facts.ts";
 
 const lowerBounds = new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
 const upperBounds = new Set(["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"]);

@@ -11,11 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import type { Obj } from "./json.ts";
+import type { Obj } from "../json.ts";
 
 const run = promisify(execFile);
 const redoclyBin = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
-const diffConfig = fileURLToPath(new URL("../redocly-diff.yaml", import.meta.url));
+const diffConfig = fileURLToPath(new URL("../../lib/redocly-diff.yaml", import.meta.url));
 const toolEnv = { ...process.env, REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false", NO_COLOR: "1" };
 
 /** A place in one of the two documents, as redocly reports it. */

@@ -2,8 +2,8 @@
  * Words for changes to an operation's parts: parameters, the request body as a whole,
  * statuses, media types, response headers, servers.
  */
-import type { Verdict } from "./verdict.ts";
-import { valuesText } from "./word-values.ts";
+import type { Verdict } from "../model.ts";
+import { valuesText } from "./values.ts";
 
 function parameterText(v: Verdict): string {
   const [location, ...rest] = String(v.name).split(" ");

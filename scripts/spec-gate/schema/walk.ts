@@ -2,7 +2,7 @@
  * Where schemas live in an OpenAPI 3.x document, and which keywords of a schema hold
  * subschemas. Normalizing rewrites every schema bottom-up through `mapSchemas`.
  */
-import { isObj, type Obj } from "./json.ts";
+import { isObj, type Obj } from "../json.ts";
 
 /** Keywords whose value is one subschema. */
 export const singleSchemaKeys = [

@@ -14,10 +14,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { specPath } from "./lib/spec.ts";
-import { type Base, gitShow, previousCommit, releasedSpec } from "./lib/spec-diff/bases.ts";
-import { compareSpecs, formatGate } from "./lib/spec-diff/gate.ts";
-import type { Obj } from "./lib/spec-diff/json.ts";
+import { specPath } from "../lib/spec.ts";
+import { type Base, gitShow, previousCommit, releasedSpec } from "./bases.ts";
+import { compareSpecs, formatGate } from "./gate.ts";
+import type { Obj } from "./json.ts";
 
 const repoRoot = dirname(dirname(specPath));
 

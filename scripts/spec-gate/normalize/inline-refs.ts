@@ -3,7 +3,7 @@
  * a description that uses a component and one that writes it inline become identical, and a
  * change inside a shared component shows up at every operation that uses it.
  */
-import { at, clone, isObj, type Obj, pointerSegments } from "./json.ts";
+import { at, clone, isObj, type Obj, pointerSegments } from "../json.ts";
 
 /** Keys that only describe: a `$ref` with only these beside it keeps them over its target's. */
 const annotationKeys = new Set(["description", "summary", "title", "example", "examples", "deprecated"]);

@@ -1,6 +1,6 @@
 /** What the judge says about one change, before it is put into words. */
-import type { OpRef } from "./place.ts";
-import type { BodyRef } from "./subjects.ts";
+import type { OpRef } from "./find/place.ts";
+import type { BodyRef } from "./find/subjects.ts";
 
 /** The kinds of change the judge recognises; the word stage has a sentence for each. */
 export type VerdictCode =

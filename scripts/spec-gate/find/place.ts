@@ -3,8 +3,8 @@
  * (parameters, request body, a response), which media type, and the path inside the body's
  * schema. Also which media type of the other document a body is compared with.
  */
-import { at, isObj } from "./json.ts";
-import { httpMethods } from "./schema-walk.ts";
+import { at, isObj } from "../json.ts";
+import { httpMethods } from "../schema/walk.ts";
 
 /** An operation, by its path key and lower-case method, as in the document. */
 export type OpRef = { path: string; method: string };

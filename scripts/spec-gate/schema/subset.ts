@@ -10,10 +10,10 @@
  * one is safe either way), while a declared one that disappears breaks, unless a response now
  * forbids it outright. `oneOf` is read as `anyOf`, as most specs mean it.
  */
-import { isObj, type Obj, sameJson } from "./json.ts";
+import { isObj, type Obj, sameJson } from "../json.ts";
 import { mergeSchemaList } from "./merge-all-of.ts";
-import * as facts from "./schema-facts.ts";
-import type { Direction } from "./schema-walk.ts";
+import * as facts from "./facts.ts";
+import type { Direction } from "./walk.ts";
 import { allValuesPass } from "./value-check.ts";
 
 /** Which way the data flows, which decides which of the two schemas is the old one. */

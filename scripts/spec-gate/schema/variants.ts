@@ -4,7 +4,7 @@
  * types, values and patterns they share), and a schema path in one document is translated
  * into the other through those pairs.
  */
-import { canonical, isObj, type Obj } from "./json.ts";
+import { canonical, isObj, type Obj } from "../json.ts";
 
 /** What a variant looks like: its types, field paths (three levels deep), values and patterns. */
 function signature(schema: unknown, prefix = "", depth = 0, out = new Set<string>()): Set<string> {

@@ -5,7 +5,7 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { canonical } from "./json.ts";
+import { canonical } from "../json.ts";
 
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
