@@ -7,15 +7,16 @@
  * (judge.ts), word the verdicts (word.ts), and apply the version policy: a breaking change
  * fails unless `info.version` has a new major version.
  */
-import { alignEnvelopes } from "./normalize/envelope.ts";
+
 import { findChanges } from "./find/redocly.ts";
+import { collectSubjects } from "./find/subjects.ts";
 import { type Obj, sameJson } from "./json.ts";
 import { judge } from "./judge/judge.ts";
-import { groupLines, type SpecChange } from "./word/lines.ts";
+import { alignEnvelopes } from "./normalize/envelope.ts";
 import { normalizeSpec } from "./normalize/normalize.ts";
 import { alignPathNames, withOldPathNames } from "./normalize/path-names.ts";
-import { collectSubjects } from "./find/subjects.ts";
 import { alignUnions } from "./normalize/unions.ts";
+import { groupLines, type SpecChange } from "./word/lines.ts";
 import { word } from "./word/word.ts";
 
 /** One line of the report (defined in lines.ts). */

@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { specPath } from "../lib/spec.ts";
 import { latestRelease } from "./bases.ts";
-import { majorOf } from "./gate.ts";
 import { type SpecDiffResult, specDiff } from "./cli.ts";
+import { majorOf } from "./gate.ts";
 
 const repoRoot = dirname(dirname(specPath));
 

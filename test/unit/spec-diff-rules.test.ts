@@ -3,19 +3,19 @@
  * verdict, normalization, envelope detection, variant pairing, line grouping and the policy.
  */
 import { describe, expect, it } from "vitest";
-import { envelopeKey } from "../../scripts/spec-gate/normalize/envelope.ts";
 import { applyPolicy, majorOf } from "../../scripts/spec-gate/gate.ts";
 import { at } from "../../scripts/spec-gate/json.ts";
 import { judgeParameters } from "../../scripts/spec-gate/judge/parts.ts";
 import { judgeResponses } from "../../scripts/spec-gate/judge/responses.ts";
-import { groupLines } from "../../scripts/spec-gate/word/lines.ts";
-import { mergeSchemaList } from "../../scripts/spec-gate/schema/merge-all-of.ts";
-import { pathIn } from "../../scripts/spec-gate/word/names.ts";
+import { envelopeKey } from "../../scripts/spec-gate/normalize/envelope.ts";
 import { normalizeSpec } from "../../scripts/spec-gate/normalize/normalize.ts";
 import { alignPathNames } from "../../scripts/spec-gate/normalize/path-names.ts";
-import { within } from "../../scripts/spec-gate/schema/subset.ts";
 import { alignUnions } from "../../scripts/spec-gate/normalize/unions.ts";
+import { mergeSchemaList } from "../../scripts/spec-gate/schema/merge-all-of.ts";
+import { within } from "../../scripts/spec-gate/schema/subset.ts";
 import { pairVariants } from "../../scripts/spec-gate/schema/variants.ts";
+import { groupLines } from "../../scripts/spec-gate/word/lines.ts";
+import { pathIn } from "../../scripts/spec-gate/word/names.ts";
 import { unionText, valuesText } from "../../scripts/spec-gate/word/values.ts";
 
 const response = { direction: "response" as const };

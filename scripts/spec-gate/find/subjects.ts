@@ -7,14 +7,15 @@
  * with an added one, status 201 with 200, a removed field with an added one); such a pair is
  * two subjects, a removal and an addition, and the findings inside it are dropped.
  */
-import type { EnvelopeChange } from "../normalize/envelope.ts";
-import type { DiffChange } from "./redocly.ts";
+
 import { at, isObj, type Obj, pointerSegments } from "../json.ts";
-import { type Originals, pathIn, variantNames } from "../word/names.ts";
+import type { EnvelopeChange } from "../normalize/envelope.ts";
 import type { PathRename } from "../normalize/path-names.ts";
-import { bodySchema, hasOperation, mediaTypesOf, type OpRef, type Place, pairMediaType, placeOf } from "./place.ts";
-import { httpMethods } from "../schema/walk.ts";
 import { translatePath } from "../schema/variants.ts";
+import { httpMethods } from "../schema/walk.ts";
+import { type Originals, pathIn, variantNames } from "../word/names.ts";
+import { bodySchema, hasOperation, mediaTypesOf, type OpRef, type Place, pairMediaType, placeOf } from "./place.ts";
+import type { DiffChange } from "./redocly.ts";
 
 /**
  * Which body of an operation, and the media type it has in each document. In field and value

@@ -4,12 +4,12 @@
  * what these rules do not cover (security, servers, callbacks, recursive components).
  */
 
+import type { Docs, Subject } from "../find/subjects.ts";
 import { isObj, type Obj } from "../json.ts";
+import type { Verdict } from "../model.ts";
 import { judgeParameters, judgeRequestBody } from "./parts.ts";
 import { judgeResponses } from "./responses.ts";
 import { judgeField, judgeValues } from "./schema.ts";
-import type { Docs, Subject } from "../find/subjects.ts";
-import type { Verdict } from "../model.ts";
 
 function judgeOther(subject: Extract<Subject, { type: "other" }>): Verdict[] {
   const { change, op } = subject;

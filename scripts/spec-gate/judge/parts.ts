@@ -4,12 +4,12 @@
  * name, media types by coverage (`*\/*` covers `application/json`), statuses by code.
  */
 
-import { asObj, at, isObj, type Obj, sameJson } from "../json.ts";
-import { fits, withoutAnnotations } from "./schema.ts";
 import { mediaCovers, type OpRef } from "../find/place.ts";
-import type { Direction } from "../schema/walk.ts";
 import type { Docs } from "../find/subjects.ts";
+import { asObj, at, isObj, type Obj, sameJson } from "../json.ts";
 import type { Verdict } from "../model.ts";
+import type { Direction } from "../schema/walk.ts";
+import { fits, withoutAnnotations } from "./schema.ts";
 
 const operation = (doc: unknown, op: OpRef) => asObj(at(doc, ["paths", op.path, op.method]));
 const serialization = ["style", "explode", "allowReserved", "allowEmptyValue", "content"];

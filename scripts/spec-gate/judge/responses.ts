@@ -8,12 +8,12 @@
  *   body back to anything (breaks), unless a range or `default` still describes it.
  */
 
-import { asObj, at, isObj, type Obj, sameJson } from "../json.ts";
-import { judgeMedia } from "./parts.ts";
-import { fits } from "./schema.ts";
 import type { OpRef } from "../find/place.ts";
 import type { Docs } from "../find/subjects.ts";
+import { asObj, at, isObj, type Obj, sameJson } from "../json.ts";
 import type { Verdict } from "../model.ts";
+import { judgeMedia } from "./parts.ts";
+import { fits } from "./schema.ts";
 
 const isSuccess = (status: string) => /^2/.test(status);
 const covered = (status: string, statuses: string[]) =>

@@ -3,13 +3,14 @@
  * become narrower (a client of the old spec still understands it) but not wider; a request
  * may become wider (the server still accepts what old clients send) but not narrower.
  */
-import { at, isObj, type Obj, sameJson } from "../json.ts";
+
 import { bodySchema, type OpRef } from "../find/place.ts";
+import type { BodyRef, Docs } from "../find/subjects.ts";
+import { at, isObj, type Obj, sameJson } from "../json.ts";
+import type { Verdict } from "../model.ts";
 import { forbidsProperty, isAnnotation, propertyNames, requiredOf } from "../schema/facts.ts";
 import { type Roles, within, withoutFields } from "../schema/subset.ts";
 import type { Direction } from "../schema/walk.ts";
-import type { BodyRef, Docs } from "../find/subjects.ts";
-import type { Verdict } from "../model.ts";
 
 /** A node of a body's schema: its path in the old document (`baseAt`) and the new (`at`). */
 export type SchemaNode = { op: OpRef; body: BodyRef; baseAt: string[]; at: string[] };

@@ -11,10 +11,11 @@
  * - a `readOnly` field in a request, or a `writeOnly` field in a response (not part of that
  *   message at all: dropped).
  */
-import { inlineRefs } from "./inline-refs.ts";
+
 import { canonical, isObj, type Obj } from "../json.ts";
 import { mergeAllOf } from "../schema/merge-all-of.ts";
 import { type Direction, httpMethods, mapOperationSchemas, mapSchema } from "../schema/walk.ts";
+import { inlineRefs } from "./inline-refs.ts";
 
 function upgradeNullable(schema: Obj): void {
   if (schema.nullable === true && schema.type !== undefined) {

@@ -6,8 +6,8 @@
  * with its path parameters renamed back; the judge then says the rename once, as itself.
  */
 import { clone, isObj, type Obj } from "../json.ts";
-import { byParameterKey } from "./normalize.ts";
 import { httpMethods } from "../schema/walk.ts";
+import { byParameterKey } from "./normalize.ts";
 
 /** One path whose template variables were renamed, named as the old spec has it. */
 export type PathRename = {

@@ -9,8 +9,8 @@
  */
 import { clone, isObj, type Obj } from "../json.ts";
 import { isAnnotation } from "../schema/facts.ts";
-import { httpMethods } from "../schema/walk.ts";
 import { pairVariants } from "../schema/variants.ts";
+import { httpMethods } from "../schema/walk.ts";
 
 /** One schema node that only one side wrote as a union, and where it is. */
 export type UnionWrap = {

@@ -11,10 +11,10 @@
  * forbids it outright. `oneOf` is read as `anyOf`, as most specs mean it.
  */
 import { isObj, type Obj, sameJson } from "../json.ts";
-import { mergeSchemaList } from "./merge-all-of.ts";
 import * as facts from "./facts.ts";
-import type { Direction } from "./walk.ts";
+import { mergeSchemaList } from "./merge-all-of.ts";
 import { allValuesPass } from "./value-check.ts";
+import type { Direction } from "./walk.ts";
 
 /** Which way the data flows, which decides which of the two schemas is the old one. */
 export type Roles = { direction: Direction };

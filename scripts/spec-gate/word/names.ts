@@ -3,10 +3,11 @@
  * a field by its path in the body (`data[].title`), and, when the field is inside a component
  * schema of the original document, that component (`SessionData`).
  */
-import type { EnvelopeChange } from "../normalize/envelope.ts";
-import { asObj, at, isObj, type Obj, pointerSegments } from "../json.ts";
+
 import type { OpRef } from "../find/place.ts";
 import type { BodyRef } from "../find/subjects.ts";
+import { asObj, at, isObj, type Obj, pointerSegments } from "../json.ts";
+import type { EnvelopeChange } from "../normalize/envelope.ts";
 import type { UnionWrap } from "../normalize/unions.ts";
 
 /**

@@ -4,12 +4,13 @@
  * status, the field's path there), so that one change in several places is said once. Names
  * are those of the old spec: its paths, operationIds, field paths and component schemas.
  */
-import { asObj } from "../json.ts";
-import { componentOf, fieldName, type Originals, operationName, pathIn, variantNames } from "./names.ts";
+
 import type { OpRef } from "../find/place.ts";
 import type { BodyRef } from "../find/subjects.ts";
-import type { VariantNames } from "../schema/variants.ts";
+import { asObj } from "../json.ts";
 import type { Verdict } from "../model.ts";
+import type { VariantNames } from "../schema/variants.ts";
+import { componentOf, fieldName, type Originals, operationName, pathIn, variantNames } from "./names.ts";
 import { partText } from "./parts.ts";
 import { shown, unionText, valuesText } from "./values.ts";
 
