@@ -1,27 +1,17 @@
 /**
- * The gate's finding stage: `redocly diff` (from @redocly/cli) compares the two normalized
- * documents and lists every node that was added, removed or modified. Its own ratings are
- * kept only as a fallback for the few kinds of change our judge has no rule for (security,
- * servers, recursive components).
+ * The gate's finding stage: Redocly's diff engine (`diffDocuments` of @redocly/openapi-core 2,
+ * the engine behind `redocly diff`, called in-process) compares the two normalized documents
+ * and lists every node that was added, removed or modified. Its own ratings, from the
+ * `diff-recommended` rules, are kept only as a fallback for the few kinds of change the judge
+ * has no rule for (security, callbacks, webhooks, recursive components).
  */
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { type Config, createConfig, diffDocuments, type JudgedChange, Source, typeOf } from "redocly-core2";
 import type { Obj } from "../json.ts";
-
-const run = promisify(execFile);
-const redoclyBin = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
-const diffConfig = fileURLToPath(new URL("../../lib/redocly-diff.yaml", import.meta.url));
-const toolEnv = { ...process.env, REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false", NO_COLOR: "1" };
 
 /** A place in one of the two documents, as redocly reports it. */
 export type DiffLocation = { pointer: string; value?: unknown };
 
-/** One change from `redocly diff --format json` (report version 1); only the fields we read. */
+/** One change redocly found; only the fields the gate reads. */
 export type DiffChange = {
   /** A JSON pointer to the changed node through the paths that use it (the revision's paths). */
   path: string;
@@ -37,36 +27,52 @@ export type DiffChange = {
   revision?: DiffLocation;
 };
 
-/** The parts of redocly's JSON report the gate reads. */
-export type DiffReport = {
-  infoVersions?: { base?: string; revision?: string };
-  changes: DiffChange[];
-};
+/** What the finding stage hands on: every change, in a stable order (by path, then property). */
+export type DiffReport = { changes: DiffChange[] };
 
-/** Runs `redocly diff --format json` with the diff-recommended rules on two files. */
-export async function runRedoclyDiff(basePath: string, headPath: string): Promise<DiffReport> {
-  const args = [redoclyBin, "diff", basePath, headPath, "--format", "json", "--fail-on", "none"];
-  const result = await run(process.execPath, [...args, "--config", diffConfig], {
-    env: toolEnv,
-    maxBuffer: 256 * 1024 * 1024,
-  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-    const output = `${error.stdout ?? ""}${error.stderr ?? ""}`.replace(/\s*╔[\s\S]*?╝\s*/, "\n");
-    throw new Error(`redocly diff failed: ${error.message.split("\n")[0]}\n${output.slice(0, 4000)}`);
-  });
-  // Guard against a config that turns the rules off: redocly would then rate nothing major.
-  if (/No diff rules are on/.test(result.stderr)) throw new Error(`redocly diff ran without rules:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as DiffReport;
+let config: Promise<Config> | undefined;
+
+/** Every diff rule on, rated as `diff-recommended` rates it (the judge reads the ratings last). */
+function diffConfig(): Promise<Config> {
+  config ??= createConfig({ extends: ["diff-recommended"] });
+  return config;
 }
 
-/** Writes two documents to a scratch directory and runs `redocly diff` on them. */
+const document = (name: string, parsed: Obj) => ({ source: new Source(`/${name}.json`, ""), parsed });
+
+function located(side: { location: { pointer: string }; value: unknown } | undefined): DiffLocation | undefined {
+  return side && { pointer: side.location.pointer, value: side.value };
+}
+
+function asChange(change: JudgedChange): DiffChange {
+  return {
+    path: change.path,
+    typeName: typeOf(change.node),
+    kind: change.kind,
+    impact: change.impact,
+    verdicts: change.verdicts.map(({ ruleId, message }) => ({ ruleId, message })),
+    property: change.kind === "modified" ? change.property : undefined,
+    base: located("base" in change ? change.base : undefined),
+    revision: located("revision" in change ? change.revision : undefined),
+  };
+}
+
+/** `redocly diff`'s order: by path, then by the property modified. */
+function byPlace(a: DiffChange, b: DiffChange): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  const [x, y] = [a.property ?? "", b.property ?? ""];
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Compares two (normalized) documents with Redocly's diff engine. */
 export async function findChanges(base: Obj, head: Obj): Promise<DiffReport> {
-  const scratch = await mkdtemp(join(tmpdir(), "spec-diff-"));
-  try {
-    const [basePath, headPath] = [join(scratch, "base.json"), join(scratch, "head.json")];
-    await writeFile(basePath, JSON.stringify(base));
-    await writeFile(headPath, JSON.stringify(head));
-    return await runRedoclyDiff(basePath, headPath);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  const result = await diffDocuments({
+    base: document("base", base),
+    revision: document("head", head),
+    config: await diffConfig(),
+  });
+  const errors = result.problems.filter((p) => p.severity === "error");
+  // The normalized documents resolve by construction: an error here is the gate's own bug.
+  if (errors.length > 0) throw new Error(`redocly could not read a document: ${errors[0]?.message}`);
+  return { changes: result.changes.map(asChange).sort(byPlace) };
 }
