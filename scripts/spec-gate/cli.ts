@@ -1,95 +1,81 @@
 /**
- * The breaking-change gate.
+ * The gate's commands, as `npm run` starts them (through run.mjs, which passes the repository):
  *
- *   npm run spec:diff                 spec/openapi.yaml against the last released spec
- *                                     (spec/released/) and against the previous commit
- *   npm run spec:diff -- <base> [head]  against one base: a file, or a git ref whose
- *                                     spec/openapi.yaml is read (or `<ref>:<path>`)
+ *   npm run spec:diff                     spec/openapi.yaml against the last released spec
+ *                                         (spec/released/) and against the previous commit
+ *   npm run spec:diff -- <base> [head]    against one base: a file, or a git ref whose
+ *                                         spec/openapi.yaml is read (or `<ref>:<path>`)
+ *   npm run spec:diff -- --format markdown|json ...   a pull request comment, or JSON
+ *   npm run spec:changelog [-- <base> [head]]   a spec/CHANGELOG.md section drafted from the
+ *                                         comparison with the last released spec (or <base>)
+ *   npm run spec:release                  records spec/openapi.yaml as released (release.ts)
  *
- * scripts/lib/spec-diff/gate.ts does the comparing. Exit code: 0 no breaking change (or each
- * one allowed by a new major version), 1 a breaking change, 2 could not compare (a base that
- * cannot be found, a shallow clone without the previous commit, an unreadable spec).
+ * Exit code of spec:diff: 0 no breaking change (or each one allowed by a new major version),
+ * 1 a breaking change, 2 could not compare (a base that cannot be found, a shallow clone without
+ * the previous commit, an unreadable spec, a wrong argument).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
-import { specPath } from "../lib/spec.ts";
-import { type Base, gitShow, previousCommit, releasedSpec } from "./bases.ts";
-import { compareSpecs, formatGate } from "./gate.ts";
-import type { Obj } from "./json.ts";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { type GateRun, specAgainstRelease, specDiff, specFile, specGate } from "./compare.ts";
+import { recordRelease } from "./release.ts";
+import { changelogReport } from "./report/changelog.ts";
+import { jsonReport } from "./report/json.ts";
+import { markdownReport } from "./report/markdown.ts";
+import { textReport } from "./report/text.ts";
 
-const repoRoot = dirname(dirname(specPath));
+const formats = { text: textReport, markdown: markdownReport, json: jsonReport };
 
-/** What a run printed and its exit code. */
-export type SpecDiffResult = { exitCode: 0 | 1 | 2; lines: string[] };
+/** How a command prints: one string, written with a final newline. */
+export type Print = (text: string) => void;
 
-/** A spec argument: an existing file, else a git object (`<ref>` means `<ref>:spec/openapi.yaml`). */
-async function readSpecArg(arg: string, repo: string): Promise<Base> {
-  if (existsSync(arg)) return { label: arg === specPath ? "spec/openapi.yaml" : arg, text: readFileSync(arg, "utf8") };
-  const object = arg.includes(":") ? arg : `${arg}:spec/openapi.yaml`;
-  const shown = await gitShow(repo, object);
-  if ("text" in shown) return { label: object, text: shown.text };
-  return { label: arg, error: `${arg} is not a file, and git show ${object} failed: ${shown.error}` };
+const usage = `usage: spec:diff [--format text|markdown|json] [<base> [<head>]]
+       spec:changelog [<base> [<head>]]
+       spec:release`;
+
+function gateRun(positionals: string[], repo: string): Promise<GateRun> {
+  const [base, head = join(repo, specFile)] = positionals;
+  return base === undefined ? specGate(head, repo) : specDiff(base, head, repo);
 }
 
-function parseSpec(text: string, label: string): Obj {
+async function diffCommand(args: string[], repo: string, print: Print): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" } } });
+  const format = values.format ?? "text";
+  if (!(format in formats) || positionals.length > 2) throw new UsageError(`unknown format or extra argument`);
+  const run = await gateRun(positionals, repo);
+  print(formats[format as keyof typeof formats](run).join("\n"));
+  return run.exitCode;
+}
+
+async function changelogCommand(args: string[], repo: string, print: Print): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length > 2) throw new UsageError("extra argument");
+  const [base, head = join(repo, specFile)] = positionals;
+  const run = base === undefined ? await specAgainstRelease(head, repo) : await specDiff(base, head, repo);
+  const section = changelogReport(run);
+  print(section.join("\n"));
+  // A draft is printed whatever the verdict; only a comparison that could not be made fails.
+  return run.exitCode === 2 ? 2 : 0;
+}
+
+class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** Runs one command (`diff`, `changelog` or `release`) in `repo`; resolves with the exit code. */
+export async function main(args: string[], repo: string, print: Print = console.log): Promise<number> {
+  const [command, ...rest] = args;
   try {
-    return parse(text) as Obj;
+    if (command === "diff") return await diffCommand(rest, repo, print);
+    if (command === "changelog") return await changelogCommand(rest, repo, print);
+    if (command === "release" && rest.length === 0) {
+      const { exitCode, lines } = await recordRelease(repo);
+      print(lines.join("\n"));
+      return exitCode;
+    }
+    throw new UsageError(`unknown command ${command ?? "(none)"}`);
   } catch (error) {
-    throw new Error(`${label} is not valid YAML or JSON: ${(error as Error).message}`);
+    const usageProblem = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    console.error(`spec:${command ?? "diff"}: ${(error as Error).message}${usageProblem ? `\n${usage}` : ""}`);
+    return 2;
   }
-}
-
-/** Compares a head spec with one base and applies the gate's policy. */
-async function compare(base: Base, head: { label: string; text: string }): Promise<SpecDiffResult> {
-  if ("error" in base) return { exitCode: 2, lines: [`spec:diff: ${base.error}`] };
-  if ("skip" in base) return { exitCode: 0, lines: [`spec:diff: ${base.label}: nothing to compare: ${base.skip}.`] };
-  const title = `spec:diff: ${base.label} -> ${head.label}`;
-  if (base.text === head.text) return { exitCode: 0, lines: [`${title}: identical.`] };
-  try {
-    const result = await compareSpecs(parseSpec(base.text, base.label), parseSpec(head.text, head.label));
-    return { exitCode: result.ok ? 0 : 1, lines: [title, ...formatGate(result)] };
-  } catch (error) {
-    return { exitCode: 2, lines: [title, `spec:diff: could not compare: ${(error as Error).message}`] };
-  }
-}
-
-/** Compares `head` (default spec/openapi.yaml) with one base: a file or a git ref in `repo`. */
-export async function specDiff(baseArg: string, headArg: string = specPath, repo = repoRoot): Promise<SpecDiffResult> {
-  const head = await readSpecArg(headArg, repo);
-  if (!("text" in head)) return { exitCode: 2, lines: [`spec:diff: ${"error" in head ? head.error : head.skip}`] };
-  return compare(await readSpecArg(baseArg, repo), head);
-}
-
-/**
- * The gate CI runs: `head` (default spec/openapi.yaml) against the last released spec in
- * `<repo>/spec/released/` and against `spec/openapi.yaml` in the previous commit of `repo`.
- * Fails (1) when either comparison finds a breaking change without a new major version, and
- * cannot pass (2) when a base it must have is missing.
- */
-export async function specGate(headPath: string = specPath, repo = repoRoot): Promise<SpecDiffResult> {
-  const head = { label: relative(repo, resolve(headPath)) || headPath, text: readFileSync(headPath, "utf8") };
-  const released = releasedSpec(join(repo, "spec/released"), "spec/released", (path) => readFileSync(path, "utf8"));
-  // The two comparisons are independent: run their redocly processes side by side.
-  const results = await Promise.all([
-    compare(released, head),
-    previousCommit(repo, "spec/openapi.yaml").then((base) => compare(base, head)),
-  ]);
-  const exitCode = Math.max(...results.map((r) => r.exitCode)) as 0 | 1 | 2;
-  return { exitCode, lines: results.flatMap((r, i) => (i > 0 ? ["", ...r.lines] : r.lines)) };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [baseArg, headArg] = process.argv.slice(2);
-  (baseArg === undefined ? specGate() : specDiff(baseArg, headArg)).then(
-    ({ exitCode, lines }) => {
-      console.log(lines.join("\n"));
-      process.exitCode = exitCode;
-    },
-    (error: Error) => {
-      console.error(`spec:diff: ${error.message}`);
-      process.exitCode = 2;
-    },
-  );
 }

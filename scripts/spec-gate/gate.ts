@@ -83,29 +83,3 @@ export function applyPolicy(
     ok: breaking.length === 0 || majorBumped,
   };
 }
-
-/** The verdict as printable lines: the changes, then one line saying pass or fail and why. */
-export function formatGate(result: GateResult): string[] {
-  const lines: string[] = [];
-  const others = result.changes.filter((c) => !c.breaking);
-  if (result.breaking.length > 0) lines.push(`Breaking changes (${result.breaking.length}):`);
-  for (const c of result.breaking) lines.push(`  - ${c.text}`);
-  if (others.length > 0) lines.push(`Other changes (${others.length}), not breaking:`);
-  for (const c of others) lines.push(`  - ${c.text}`);
-  if (result.changes.length === 0) lines.push("No change a client can notice.");
-  if (result.documentation > 0) {
-    lines.push(`(${result.documentation} changes to descriptions, examples, tags or x- extensions, not listed)`);
-  }
-  lines.push(verdictLine(result));
-  return lines;
-}
-
-function verdictLine(result: GateResult): string {
-  const versions = `info.version ${result.baseVersion ?? "?"} -> ${result.headVersion ?? "?"}`;
-  const count = `${result.breaking.length} breaking change${result.breaking.length === 1 ? "" : "s"}`;
-  if (result.breaking.length === 0) return `OK: no breaking change (${versions}).`;
-  if (result.majorBumped) return `OK: ${count}, allowed by the new major version (${versions}).`;
-  const next = majorOf(result.baseVersion);
-  const advice = next === undefined ? "give info.version a new major version" : `bump info.version to ${next + 1}.0.0`;
-  return `FAIL: ${count} without a new major version (${versions}). Undo them, or ${advice} and record it in spec/CHANGELOG.md.`;
-}

@@ -6,15 +6,15 @@
  * recorded, unchanged), 1 refused.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "yaml";
-import { specPath } from "../lib/spec.ts";
 import { latestRelease } from "./bases.ts";
-import { type SpecDiffResult, specDiff } from "./cli.ts";
+import { specDiff, specFile } from "./compare.ts";
 import { majorOf } from "./gate.ts";
+import { textReport } from "./report/text.ts";
 
-const repoRoot = dirname(dirname(specPath));
+/** What `spec:release` printed and its exit code: 0 recorded (or already recorded), 1 refused. */
+export type ReleaseResult = { exitCode: 0 | 1; lines: string[] };
 
 function numbers(version: string): number[] {
   return version.split(/[.-]/).slice(0, 3).map(Number);
@@ -27,8 +27,8 @@ function newer(a: string, b: string): boolean {
 }
 
 /** Records `<repo>/spec/openapi.yaml` under `<repo>/spec/released/`, after the checks above. */
-export async function recordRelease(repo = repoRoot): Promise<SpecDiffResult> {
-  const source = join(repo, "spec/openapi.yaml");
+export async function recordRelease(repo: string): Promise<ReleaseResult> {
+  const source = join(repo, specFile);
   const text = readFileSync(source, "utf8");
   const version = String((parse(text) as { info?: { version?: unknown } }).info?.version ?? "");
   if (majorOf(version) === undefined || !/^\d+\.\d+\.\d+$/.test(version)) {
@@ -48,22 +48,10 @@ export async function recordRelease(repo = repoRoot): Promise<SpecDiffResult> {
   }
   if (last) {
     const gate = await specDiff(last.path, source, repo);
-    if (gate.exitCode !== 0) return { exitCode: 1, lines: [...gate.lines, `spec:release: ${shown} not recorded.`] };
+    if (gate.exitCode !== 0)
+      return { exitCode: 1, lines: [...textReport(gate), `spec:release: ${shown} not recorded.`] };
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(target, text);
   return { exitCode: 0, lines: [`spec:release: recorded ${shown}; commit it with the release.`] };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  recordRelease().then(
-    ({ exitCode, lines }) => {
-      console.log(lines.join("\n"));
-      process.exitCode = exitCode;
-    },
-    (error: Error) => {
-      console.error(`spec:release: ${error.message}`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -1,4 +1,4 @@
-/** Shared by the spec:diff tests: the fixture pairs and scratch git repositories holding them. */
+/** Shared by the spec:diff tests: the fixture pairs, scratch git repositories holding them, the command. */
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,8 +8,9 @@ import { promisify } from "node:util";
 import { loadSpec } from "../../scripts/lib/spec.ts";
 
 const fixtures = fileURLToPath(new URL("../fixtures/spec-diff/", import.meta.url));
+const launcher = fileURLToPath(new URL("../../scripts/spec-gate/run.mjs", import.meta.url));
 
-/** The path of a fixture in test/fixtures/spec-diff/, by name without `.yaml`. */
+/** The path of a fixture in test/fixtures/spec-diff/, by name without `.yaml` (`rules/base` for a subfolder). */
 export const fixturePath = (name: string) => `${fixtures}${name}.yaml`;
 
 /** A fixture, parsed. */
@@ -35,4 +36,15 @@ export async function repoWith(commits: string[], released?: string): Promise<st
     await git(repo, "commit", "-q", "-m", name);
   }
   return repo;
+}
+
+/** What a gate command printed and its exit code. */
+export type GateOutput = { code: number; stdout: string; stderr: string };
+
+/** Runs a gate command (`diff`, `changelog`, `release`) as `npm run spec:*` does, through run.mjs. */
+export function runGate(...args: string[]): Promise<GateOutput> {
+  return promisify(execFile)(process.execPath, [launcher, ...args]).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: GateOutput) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
 }

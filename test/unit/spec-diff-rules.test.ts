@@ -266,10 +266,19 @@ describe("lines and the version policy", () => {
         verb: "removed",
         where: where("GET /a (getA)", part),
         field: field(name),
+        kind: "field-removed",
+        place: { operation: "GET /a (getA)", part, field: name },
       })),
     );
     expect(groupLines(worded)).toEqual([
-      { breaking: true, text: "response fields data and message of RESTResponse removed, in GET /a (getA) 400, 404" },
+      {
+        breaking: true,
+        kind: "field-removed",
+        text: "response fields data and message of RESTResponse removed, in GET /a (getA) 400, 404",
+        where: ["data", "message"].flatMap((name) =>
+          ["400", "404"].map((part) => ({ operation: "GET /a (getA)", part, field: name })),
+        ),
+      },
     ]);
   });
 
@@ -281,8 +290,9 @@ describe("lines and the version policy", () => {
     ["1.0.0", "two", false],
     ["latest", "2.0.0", false],
   ])("a breaking change from %s to %s passes: %s", (base, head, ok) => {
-    expect(applyPolicy([{ breaking: true, text: "x" }], 0, base, head).ok).toBe(ok);
-    expect(applyPolicy([{ breaking: false, text: "x" }], 0, base, head).ok).toBe(true);
+    const change = { kind: "other", text: "x", where: [] };
+    expect(applyPolicy([{ ...change, breaking: true }], 0, base, head).ok).toBe(ok);
+    expect(applyPolicy([{ ...change, breaking: false }], 0, base, head).ok).toBe(true);
   });
 
   it("majorOf reads semver majors and nothing else", () => {

@@ -3,18 +3,24 @@
  * ("..., in GET /a (listA) 400, 404; POST /b (makeB) 400"), and fields that changed the same way
  * in the same places share a line ("response fields data and message of RESTResponse removed").
  */
-import type { FieldName, Where, Worded } from "./word.ts";
+import type { FieldName, Place, Where, Worded } from "./word.ts";
 
 /** One line of the gate's report: a change and every place it happens. */
 export type SpecChange = {
   /** True when a client built on the old spec can break. */
   breaking: boolean;
+  /** The kind of change, as the judge named it: `field-removed`, `parameter-default`, ... */
+  kind: string;
   /** For example "removed operation DELETE /api/sessions/{id} (deleteSession)". */
   text: string;
+  /** Every place the change happens, named as the old spec names them. */
+  where: Place[];
 };
 
 type Group = {
   breaking: boolean;
+  kind: string;
+  places: Place[];
   subjects: string[];
   fields: FieldName[];
   joiner: string;
@@ -69,21 +75,32 @@ function mergeFields(groups: Group[]): Group[] {
   for (const group of groups) {
     const side = group.fields.length === 1 ? group.fields[0]?.side : undefined;
     const places = placesText(group.wheres, false);
-    const key = side ? [group.breaking, side, group.joiner, group.verb, places].join("\n") : `#${merged.size}`;
+    const key = side
+      ? [group.breaking, group.kind, side, group.joiner, group.verb, places].join("\n")
+      : `#${merged.size}`;
     const into = merged.get(key);
-    if (into) into.fields.push(...group.fields);
-    else merged.set(key, { ...group, fields: [...group.fields] });
+    if (into) {
+      into.fields.push(...group.fields);
+      addPlaces(into.places, group.places);
+    } else merged.set(key, { ...group, fields: [...group.fields], places: [...group.places] });
   }
   return [...merged.values()];
+}
+
+function addPlaces(into: Place[], places: Place[]): void {
+  const seen = new Set(into.map((p) => JSON.stringify(p)));
+  for (const place of places) if (!seen.has(JSON.stringify(place))) into.push(place);
 }
 
 /** Groups worded verdicts into report lines, breaking ones first. */
 export function groupLines(worded: (Worded & { breaking: boolean })[]): SpecChange[] {
   const groups = new Map<string, Group>();
-  for (const { breaking, subject, joiner, verb, where, field } of worded) {
-    const key = [breaking, subject, joiner, verb].join("\n");
-    const group = groups.get(key) ?? {
+  for (const { breaking, kind, subject, joiner, verb, where, field, place } of worded) {
+    const key = [breaking, kind, subject, joiner, verb].join("\n");
+    const group: Group = groups.get(key) ?? {
       breaking,
+      kind,
+      places: [],
       subjects: [subject],
       fields: field ? [field] : [],
       joiner,
@@ -93,6 +110,7 @@ export function groupLines(worded: (Worded & { breaking: boolean })[]): SpecChan
     if (where && !group.wheres.some((w) => w.op === where.op && w.part === where.part && w.at === where.at)) {
       group.wheres.push(where);
     }
+    addPlaces(group.places, [place]);
     groups.set(key, group);
   }
   const lines = mergeFields([...groups.values()]).map((g) => {
@@ -100,7 +118,7 @@ export function groupLines(worded: (Worded & { breaking: boolean })[]): SpecChan
     const verb = g.fields.length > 1 ? g.verb.replace("(it was required)", "(they were required)") : g.verb;
     const what = subject ? `${subject}${g.joiner}${verb}` : verb;
     const places = placesText(g.wheres, g.fields.length <= 1);
-    return { breaking: g.breaking, text: places ? `${what}, in ${places}` : what };
+    return { breaking: g.breaking, kind: g.kind, text: places ? `${what}, in ${places}` : what, where: g.places };
   });
   return [...lines.filter((l) => l.breaking), ...lines.filter((l) => !l.breaking)];
 }

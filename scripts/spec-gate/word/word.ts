@@ -18,10 +18,25 @@ import { shown, unionText, valuesText } from "./values.ts";
 export type Where = { op: string; part: string; at: string };
 
 /**
- * A verdict in words. `subject` and `joiner` are empty for a sentence that stands alone;
- * `field` names the field a subject is about, so lines about several fields can be merged.
+ * Where a change is, for machines (the JSON report): the operation as the old spec names it,
+ * the part of it (`request body`, `200`, `query parameter limit`), the field's path in the body.
  */
-export type Worded = { subject: string; joiner: string; verb: string; where?: Where; field?: FieldName };
+export type Place = { operation?: string; part?: string; field?: string };
+
+/**
+ * A verdict in words. `subject` and `joiner` are empty for a sentence that stands alone;
+ * `field` names the field a subject is about, so lines about several fields can be merged;
+ * `where` is the place as the sentence shows it, `place` as the JSON report gives it.
+ */
+export type Worded = {
+  kind: string;
+  subject: string;
+  joiner: string;
+  verb: string;
+  where?: Where;
+  field?: FieldName;
+  place: Place;
+};
 
 function partName(body: BodyRef | undefined): string {
   if (!body) return "";
@@ -42,14 +57,17 @@ function variantNote(path: string[]): string {
 export type FieldName = { side: string; owner?: string; name: string };
 
 /** `request field title`, or `response field SessionData.title` and where it is in this body. */
-function fieldSubject(v: Verdict, originals: Originals): { field?: FieldName; subject: string; at: string } {
+function fieldSubject(
+  v: Verdict,
+  originals: Originals,
+): { field?: FieldName; subject: string; at: string; full: string } {
   const [op, body] = [v.op as OpRef, v.body as BodyRef];
   const added = v.code === "field-added";
   const side = body.where === "request" ? "request" : "response";
   const node = pathIn(added ? "head" : "base", op, body, (added ? v.headAt : v.at) ?? [], originals);
   const path = v.code.startsWith("field") ? [...node, "properties", String(v.name)] : node;
   const full = fieldName(path);
-  if (!full) return { subject: `${side} body`, at: "" };
+  if (!full) return { subject: `${side} body`, at: "", full };
   const doc = added ? originals.head : originals.base;
   const mediaType = (added ? body.headMediaType : body.baseMediaType) ?? "";
   const component = componentOf(doc, { op, where: body.where, mediaType, path });
@@ -57,7 +75,7 @@ function fieldSubject(v: Verdict, originals: Originals): { field?: FieldName; su
   const field =
     component && inside ? { side, owner: component.name, name: inside } : { side, name: `${full}${variantNote(path)}` };
   const at = component && inside && inside !== full ? ` at ${full}` : "";
-  return { field, subject: `${side} field ${field.owner ? `${field.owner}.` : ""}${field.name}`, at };
+  return { field, subject: `${side} field ${field.owner ? `${field.owner}.` : ""}${field.name}`, at, full };
 }
 
 const bodyWords: Record<string, (v: Verdict & { variants?: VariantNames }, response: boolean) => string> = {
@@ -75,16 +93,17 @@ const bodyWords: Record<string, (v: Verdict & { variants?: VariantNames }, respo
 function wordBody(v: Verdict, originals: Originals): Worded {
   const response = v.body?.where !== "request";
   const inSchema = v.code.startsWith("field") || v.code === "values" || v.code === "default";
-  const { subject, at, field } = inSchema
+  const { subject, at, field, full } = inSchema
     ? fieldSubject(v, originals)
-    : { subject: `${response ? "response" : "request"} body`, at: "", field: undefined };
+    : { subject: `${response ? "response" : "request"} body`, at: "", field: undefined, full: "" };
   const variants = unionNames(v, originals);
   // A union that only gained or lost a kind of value reads as a sentence: "data[] may now also be null".
   const union = v.code === "values" ? unionText(v.before, v.after, variants) : undefined;
   const verb = union ?? bodyWords[v.code]?.({ ...v, variants }, response) ?? v.code;
   const joiner = !union && (v.code === "values" || v.code === "default") ? ": " : " ";
   const where = { op: operationName(v.op as OpRef, originals), part: partName(v.body), at };
-  return { subject, joiner, verb, where, field };
+  const place = { operation: where.op, part: where.part, ...(full ? { field: full } : {}) };
+  return { kind: v.code, subject, joiner, verb, where, field, place };
 }
 
 /** The component names of the variants of the node a verdict is about, if it is a union. */
@@ -105,16 +124,30 @@ function unionNames(v: Verdict, originals: Originals): VariantNames | undefined 
   };
 }
 
+/** The part of an operation a verdict is about, for the JSON report. */
+function placePart(v: Verdict): string {
+  if (v.code.startsWith("parameter")) {
+    const [location, ...rest] = String(v.name).split(" ");
+    return `${location} parameter ${rest.join(" ")}`;
+  }
+  if (v.code.startsWith("header")) return `${partName(v.body)} header ${v.name}`;
+  return v.body ? partName(v.body) : "responses";
+}
+
 /** Puts one verdict into words. */
 export function word(v: Verdict, originals: Originals): Worded {
   const name = v.op ? operationName(v.op, originals) : "";
-  const alone = (verb: string): Worded => ({ subject: "", joiner: "", verb });
+  const place: Place = name ? { operation: name } : {};
+  const alone = (verb: string): Worded => ({ kind: v.code, subject: "", joiner: "", verb, place });
   if (v.code === "operation-removed") return alone(`removed operation ${name}`);
   if (v.code === "operation-added") return alone(`added operation ${name}`);
   if (v.code === "operation-id") return alone(`operationId of ${name} changed to ${shown(v.after)}`);
   if (v.code === "deprecated") return alone(`${name} is deprecated`);
   if (v.code === "other") return alone(`${name ? `${name}: ` : ""}${v.note ?? ""}`);
   const part = partText(v);
-  if (part !== undefined) return { subject: "", joiner: "", verb: part, where: { op: name, part: "", at: "" } };
+  if (part !== undefined) {
+    const where = { op: name, part: "", at: "" };
+    return { kind: v.code, subject: "", joiner: "", verb: part, where, place: { ...place, part: placePart(v) } };
+  }
   return wordBody(v, originals);
 }
