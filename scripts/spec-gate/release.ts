@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml as parse } from "redocly-core2";
 import { latestRelease } from "./bases.ts";
 import { specDiff, specFile } from "./compare.ts";
 import { majorOf } from "./gate.ts";
