@@ -1,21 +1,15 @@
 /**
- * The breaking-change gate, stage by stage: normalize both specs (normalize.ts), put a path
- * whose template variables were renamed back under its old name (path-names.ts), set aside
- * envelopes dropped or added (envelope.ts), write a schema wrapped in a union on one side only
- * as a union of one variant on the other (unions.ts), let `redocly diff` find what changed (find.ts),
- * gather its findings into subjects (subjects.ts), judge each with direction-aware rules
- * (judge.ts), word the verdicts (word.ts), and apply the version policy: a breaking change
- * fails unless `info.version` has a new major version.
+ * The breaking-change gate, stage by stage (see README.md): prepare both specs for redocly
+ * (normalize/), let redocly find what changed and gather its findings into subjects (find/),
+ * judge each subject with direction-aware rules (judge/), word the verdicts and merge the lines
+ * (word/), and apply the version policy: a breaking change fails unless `info.version` has a
+ * new major version.
  */
-
 import { findChanges } from "./find/redocly.ts";
 import { collectSubjects } from "./find/subjects.ts";
 import { type Obj, sameJson } from "./json.ts";
 import { judge } from "./judge/judge.ts";
-import { alignEnvelopes } from "./normalize/envelope.ts";
-import { normalizeSpec } from "./normalize/normalize.ts";
-import { alignPathNames, withOldPathNames } from "./normalize/path-names.ts";
-import { alignUnions } from "./normalize/unions.ts";
+import { prepare } from "./normalize/prepare.ts";
 import { groupLines, type SpecChange } from "./word/lines.ts";
 import { word } from "./word/word.ts";
 
@@ -49,17 +43,12 @@ function versionOf(doc: Obj): string | undefined {
 
 /** Compares two parsed OpenAPI 3.x documents and applies the policy. */
 export async function compareSpecs(base: Obj, head: Obj): Promise<GateResult> {
-  const named = alignPathNames(normalizeSpec(base), normalizeSpec(head));
-  const aligned = alignEnvelopes(named.base, named.head);
-  const unions = alignUnions(aligned.base, aligned.head);
-  const renamedHead = withOldPathNames(head, named.renames);
-  const originals = { base, head: renamedHead, envelopes: aligned.changes, unions: unions.wraps };
-  const docs = { base: unions.base, head: unions.head, originals };
+  const { docs, envelopes, renames } = prepare(base, head);
   // Equivalent descriptions normalize to the same document: nothing for redocly to find.
   const report = sameJson(docs.base, docs.head) ? { changes: [] } : await findChanges(docs.base, docs.head);
-  const { subjects, documentation } = collectSubjects(report.changes, docs, aligned.changes, named.renames);
-  const verdicts = subjects.flatMap((subject) => judge(subject, docs));
-  const changes = groupLines(verdicts.map((v) => ({ breaking: v.breaking, ...word(v, originals) })));
+  const { subjects, documentation } = collectSubjects(report.changes, docs, envelopes, renames);
+  const verdicts = subjects.flatMap(judge);
+  const changes = groupLines(verdicts.map((v) => ({ breaking: v.breaking, ...word(v, docs.originals) })));
   return applyPolicy(changes, documentation, versionOf(base), versionOf(head));
 }
 

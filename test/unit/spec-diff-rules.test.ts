@@ -4,18 +4,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyPolicy, majorOf } from "../../scripts/spec-gate/gate.ts";
-import { at } from "../../scripts/spec-gate/json.ts";
-import { judgeParameters } from "../../scripts/spec-gate/judge/parts.ts";
+import { at, type Obj } from "../../scripts/spec-gate/json.ts";
+import { judgeParameters } from "../../scripts/spec-gate/judge/parameters.ts";
 import { judgeResponses } from "../../scripts/spec-gate/judge/responses.ts";
 import { envelopeKey } from "../../scripts/spec-gate/normalize/envelope.ts";
 import { normalizeSpec } from "../../scripts/spec-gate/normalize/normalize.ts";
+import { pathIn } from "../../scripts/spec-gate/normalize/originals.ts";
 import { alignPathNames } from "../../scripts/spec-gate/normalize/path-names.ts";
 import { alignUnions } from "../../scripts/spec-gate/normalize/unions.ts";
 import { mergeSchemaList } from "../../scripts/spec-gate/schema/merge-all-of.ts";
 import { within } from "../../scripts/spec-gate/schema/subset.ts";
 import { pairVariants } from "../../scripts/spec-gate/schema/variants.ts";
 import { groupLines } from "../../scripts/spec-gate/word/lines.ts";
-import { pathIn } from "../../scripts/spec-gate/word/names.ts";
 import { unionText, valuesText } from "../../scripts/spec-gate/word/values.ts";
 
 const response = { direction: "response" as const };
@@ -94,30 +94,25 @@ describe("the subset check: does every value of the inner schema fit the outer o
 
 describe("rules for parameters and statuses (on normalized documents)", () => {
   const op = { path: "/a", method: "get" };
-  const docs = (before: object, after: object) => ({
-    base: { paths: { "/a": { get: before } } },
-    head: { paths: { "/a": { get: after } } },
-  });
-  const param = (schema: object) => ({ parameters: [{ name: "n", in: "query", schema }] });
+  const sides = <T extends Obj | Obj[]>(before: T, after: T) => ({ before, after });
+  const param = (schema: object): Obj[] => [{ name: "n", in: "query", schema }];
 
   it("a query parameter that becomes a plain string still accepts what was sent as an integer", () => {
-    const [verdict] = judgeParameters(docs(param({ type: "integer" }), param({ type: "string" })), op);
+    const [verdict] = judgeParameters(op, sides(param({ type: "integer" }), param({ type: "string" })));
     expect(verdict).toMatchObject({ code: "parameter-values", breaking: false });
-    const [narrowed] = judgeParameters(docs(param({ type: "string" }), param({ type: "string", format: "date" })), op);
+    const [narrowed] = judgeParameters(op, sides(param({ type: "string" }), param({ type: "string", format: "date" })));
     expect(narrowed).toMatchObject({ code: "parameter-values", breaking: true });
   });
 
   it("a parameter whose schema only gained an example or a description did not change", () => {
-    expect(judgeParameters(docs(param(str), param({ ...str, example: "x", description: "d" })), op)).toEqual([]);
+    expect(judgeParameters(op, sides(param(str), param({ ...str, example: "x", description: "d" })))).toEqual([]);
   });
 
   it("a 204 whose meaningless content is dropped is no change; a 200 that loses its body breaks", () => {
-    const withBody = (status: string) => ({
-      responses: { [status]: { content: { "application/json": { schema: str } } } },
-    });
-    const without = (status: string) => ({ responses: { [status]: { description: "none" } } });
-    expect(judgeResponses(docs(withBody("204"), without("204")), op)).toEqual([]);
-    expect(judgeResponses(docs(withBody("200"), without("200")), op)).toMatchObject([
+    const withBody = (status: string): Obj => ({ [status]: { content: { "application/json": { schema: str } } } });
+    const without = (status: string): Obj => ({ [status]: { description: "none" } });
+    expect(judgeResponses(op, sides(withBody("204"), without("204")))).toEqual([]);
+    expect(judgeResponses(op, sides(withBody("200"), without("200")))).toMatchObject([
       { code: "content-removed", breaking: true },
     ]);
   });

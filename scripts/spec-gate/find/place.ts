@@ -4,10 +4,9 @@
  * schema. Also which media type of the other document a body is compared with.
  */
 import { at, isObj } from "../json.ts";
+import { mediaCovers } from "../media-types.ts";
+import type { OpRef } from "../model.ts";
 import { httpMethods } from "../schema/walk.ts";
-
-/** An operation, by its path key and lower-case method, as in the document. */
-export type OpRef = { path: string; method: string };
 
 /** A pointer read as a place in an OpenAPI document. */
 export type Place = {
@@ -51,13 +50,6 @@ export function placeOf(segments: string[]): Place {
 /** True when the document has this operation. */
 export function hasOperation(doc: unknown, op: OpRef): boolean {
   return isObj(at(doc, ["paths", op.path, op.method]));
-}
-
-/** True when media type `outer` (`*\/*`, `image/*`, or exact) covers media type `inner`. */
-export function mediaCovers(outer: string, inner: string): boolean {
-  const [o, i] = [outer.split(";")[0]?.trim().toLowerCase() ?? "", inner.split(";")[0]?.trim().toLowerCase() ?? ""];
-  if (o === i || o === "*/*") return true;
-  return o.endsWith("/*") && i.startsWith(o.slice(0, -1));
 }
 
 /** The media types of a body (`request`, or a response status) of an operation. */

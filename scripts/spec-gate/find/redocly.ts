@@ -7,25 +7,7 @@
  */
 import { type Config, createConfig, diffDocuments, type JudgedChange, Source, typeOf } from "redocly-core2";
 import type { Obj } from "../json.ts";
-
-/** A place in one of the two documents, as redocly reports it. */
-export type DiffLocation = { pointer: string; value?: unknown };
-
-/** One change redocly found; only the fields the gate reads. */
-export type DiffChange = {
-  /** A JSON pointer to the changed node through the paths that use it (the revision's paths). */
-  path: string;
-  /** The OpenAPI node type, for example `Operation`, `Response`, `Schema`, `PathItem`, `Info`. */
-  typeName: string;
-  kind: "added" | "removed" | "modified";
-  impact: "major" | "minor" | "patch";
-  /** What redocly's diff rules said; each rule that fired gives the change its impact. */
-  verdicts: { ruleId: string; message: string }[];
-  /** For `modified`: the property that changed (`type`, `enum`, `required`, `key`, ...). */
-  property?: string;
-  base?: DiffLocation;
-  revision?: DiffLocation;
-};
+import type { DiffChange, DiffLocation } from "../model.ts";
 
 /** What the finding stage hands on: every change, in a stable order (by path, then property). */
 export type DiffReport = { changes: DiffChange[] };

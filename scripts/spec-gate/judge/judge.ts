@@ -1,13 +1,11 @@
 /**
- * The gate's judging stage: rules on each subject with our own direction-aware rules (see
- * judge-schema.ts, judge-parts.ts, judge-responses.ts). Redocly's own rating is used only for
- * what these rules do not cover (security, servers, callbacks, recursive components).
+ * The gate's judging stage: rules on each subject with direction-aware rules (parameters.ts,
+ * media.ts, responses.ts, schema.ts), from the values the subject carries. Redocly's own rating
+ * is used only for what these rules do not cover (security, callbacks, recursive components).
  */
-
-import type { Docs, Subject } from "../find/subjects.ts";
-import { isObj, type Obj } from "../json.ts";
-import type { Verdict } from "../model.ts";
-import { judgeParameters, judgeRequestBody } from "./parts.ts";
+import type { Sides, Subject, Verdict } from "../model.ts";
+import { judgeRequestBody } from "./media.ts";
+import { judgeParameters } from "./parameters.ts";
 import { judgeResponses } from "./responses.ts";
 import { judgeField, judgeValues } from "./schema.ts";
 
@@ -27,9 +25,7 @@ function judgeOther(subject: Extract<Subject, { type: "other" }>): Verdict[] {
 }
 
 /** A server URL removed breaks clients that take the spec's server as their default. */
-function judgeServers(docs: Docs): Verdict[] {
-  const urls = (doc: Obj) => ((doc.servers as unknown[]) ?? []).filter(isObj).map((s) => String(s.url));
-  const [before, after] = [urls(docs.base), urls(docs.head)];
+function judgeServers({ before, after }: Sides<string[]>): Verdict[] {
   return [
     ...before
       .filter((url) => !after.includes(url))
@@ -40,23 +36,36 @@ function judgeServers(docs: Docs): Verdict[] {
   ];
 }
 
+/** The path parameters a renamed path renamed: breaking, like an operationId. */
+function judgeRename(subject: Extract<Subject, { type: "path-renamed" }>): Verdict[] {
+  // The URL on the wire is the same, but generated clients name the argument after the
+  // parameter (and openapi-fetch keys calls by the path template): like an operationId.
+  return subject.rename.variables.map(({ before, after }) => ({
+    breaking: true,
+    code: "parameter-renamed",
+    op: subject.op,
+    name: `path ${before}`,
+    after,
+  }));
+}
+
 /** Every verdict on one subject (none when nothing a client could notice changed). */
-export function judge(subject: Subject, docs: Docs): Verdict[] {
+export function judge(subject: Subject): Verdict[] {
   switch (subject.type) {
     case "operation-removed":
       return [{ breaking: true, code: "operation-removed", op: subject.op }];
     case "operation-added":
       return [{ breaking: false, code: "operation-added", op: subject.op }];
     case "parameters":
-      return judgeParameters(docs, subject.op);
+      return judgeParameters(subject.op, subject.parameters);
     case "request-body":
-      return judgeRequestBody(docs, subject.op);
+      return judgeRequestBody(subject.op, subject.requestBody);
     case "responses":
-      return judgeResponses(docs, subject.op);
+      return judgeResponses(subject.op, subject.responses);
     case "field":
-      return judgeField(docs, subject, subject.name);
+      return judgeField(subject, subject.name);
     case "value":
-      return judgeValues(docs, subject);
+      return judgeValues(subject);
     case "envelope": {
       const { change } = subject;
       const op = { path: change.path, method: change.method };
@@ -64,17 +73,9 @@ export function judge(subject: Subject, docs: Docs): Verdict[] {
       return [{ breaking: true, code: `envelope-${change.change}`, op, body, name: change.key }];
     }
     case "path-renamed":
-      // The URL on the wire is the same, but generated clients name the argument after the
-      // parameter (and openapi-fetch keys calls by the path template): like an operationId.
-      return subject.rename.variables.map(({ before, after }) => ({
-        breaking: true,
-        code: "parameter-renamed",
-        op: subject.op,
-        name: `path ${before}`,
-        after,
-      }));
+      return judgeRename(subject);
     case "servers":
-      return judgeServers(docs);
+      return judgeServers(subject.servers);
     case "other":
       return judgeOther(subject);
   }

@@ -8,20 +8,14 @@
  *   body back to anything (breaks), unless a range or `default` still describes it.
  */
 
-import type { OpRef } from "../find/place.ts";
-import type { Docs } from "../find/subjects.ts";
-import { asObj, at, isObj, type Obj, sameJson } from "../json.ts";
-import type { Verdict } from "../model.ts";
-import { judgeMedia } from "./parts.ts";
-import { fits } from "./schema.ts";
+import { asObj, isObj, type Obj, sameJson } from "../json.ts";
+import type { OpRef, Sides, Verdict } from "../model.ts";
+import { fits } from "../schema/subset.ts";
+import { judgeMedia } from "./media.ts";
 
 const isSuccess = (status: string) => /^2/.test(status);
 const covered = (status: string, statuses: string[]) =>
   statuses.includes(`${status[0]}XX`) || statuses.includes("default");
-
-function responsesOf(doc: unknown, op: OpRef): Obj {
-  return asObj(at(doc, ["paths", op.path, op.method, "responses"]));
-}
 
 function judgeStatuses(before: Obj, after: Obj, op: OpRef): Verdict[] {
   const [old, now] = [Object.keys(before), Object.keys(after)];
@@ -88,8 +82,7 @@ function judgeResponse(before: Obj, after: Obj, op: OpRef, status: string): Verd
 }
 
 /** Statuses added or removed; each kept status's body media types and headers. */
-export function judgeResponses(docs: Docs, op: OpRef): Verdict[] {
-  const [before, after] = [responsesOf(docs.base, op), responsesOf(docs.head, op)];
+export function judgeResponses(op: OpRef, { before, after }: Sides<Obj>): Verdict[] {
   const verdicts = judgeStatuses(before, after, op);
   for (const [status, response] of Object.entries(before)) {
     if (isObj(response) && isObj(after[status])) verdicts.push(...judgeResponse(response, after[status], op, status));

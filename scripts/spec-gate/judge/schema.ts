@@ -4,55 +4,33 @@
  * may become wider (the server still accepts what old clients send) but not narrower.
  */
 
-import { bodySchema, type OpRef } from "../find/place.ts";
-import type { BodyRef, Docs } from "../find/subjects.ts";
-import { at, isObj, type Obj, sameJson } from "../json.ts";
-import type { Verdict } from "../model.ts";
-import { forbidsProperty, isAnnotation, propertyNames, requiredOf } from "../schema/facts.ts";
-import { type Roles, within, withoutFields } from "../schema/subset.ts";
+import { isObj, type Obj, sameJson } from "../json.ts";
+import type { SchemaNode, Verdict } from "../model.ts";
+import { forbidsProperty, propertyNames, requiredOf, withoutAnnotations } from "../schema/facts.ts";
+import { fits, withoutFields } from "../schema/subset.ts";
 import type { Direction } from "../schema/walk.ts";
 
-/** A node of a body's schema: its path in the old document (`baseAt`) and the new (`at`). */
-export type SchemaNode = { op: OpRef; body: BodyRef; baseAt: string[]; at: string[] };
-
-/** The old and new schema at a node. */
-export function nodes(docs: Docs, node: SchemaNode): [unknown, unknown] {
-  return [
-    at(bodySchema(docs.base, node.op, node.body.where, node.body.baseMediaType), node.baseAt),
-    at(bodySchema(docs.head, node.op, node.body.where, node.body.headMediaType), node.at),
-  ];
-}
+const directionOf = (node: SchemaNode): Direction => (node.body.where === "request" ? "request" : "response");
 
 /**
  * True when the outermost union (`anyOf`/`oneOf`) around a node still fits as a whole: then a
  * change inside one variant cannot break anyone, even if that variant alone grew.
  */
-function unionFits(docs: Docs, node: SchemaNode): boolean {
-  const cut = node.at.findIndex((s) => s === "anyOf" || s === "oneOf");
-  const baseCut = node.baseAt.findIndex((s) => s === "anyOf" || s === "oneOf");
-  if (cut < 0 || baseCut < 0) return false;
-  const union = { ...node, at: node.at.slice(0, cut), baseAt: node.baseAt.slice(0, baseCut) };
-  const [before, after] = nodes(docs, union);
-  return fits(before, after, node.body.where === "request" ? "request" : "response");
-}
-
-/** True when a client of the old schema is safe with the new one, in this direction. */
-export function fits(before: unknown, after: unknown, direction: Direction): boolean {
-  const roles: Roles = { direction };
-  return direction === "response" ? within(after, before, roles) : within(before, after, roles);
+function unionFits(node: SchemaNode): boolean {
+  return node.union !== undefined && fits(node.union.before, node.union.after, directionOf(node));
 }
 
 /** Rules for one field of an object: removed, added, required or not. */
-export function judgeField(docs: Docs, node: SchemaNode, name: string): Verdict[] {
+export function judgeField(node: SchemaNode, name: string): Verdict[] {
   const { op, body } = node;
-  const [before, after] = nodes(docs, node);
+  const { before, after } = node.node;
   if (!isObj(before) || !isObj(after)) return [];
   const response = body.where !== "request";
   // Present: declared and not forbidden (`false`, `not: {required: [name]}`, closed object).
   const present = (s: Obj) => propertyNames(s).includes(name) && !forbidsProperty(s, name);
   const [had, has] = [present(before), present(after)];
   const [wasRequired, isRequired] = [requiredOf(before).includes(name), requiredOf(after).includes(name)];
-  const guarded = (breaking: boolean) => breaking && !unionFits(docs, node);
+  const guarded = (breaking: boolean) => breaking && !unionFits(node);
   const verdict = (breaking: boolean, code: Verdict["code"]): Verdict[] => [
     {
       breaking: guarded(breaking),
@@ -79,12 +57,6 @@ export function judgeField(docs: Docs, node: SchemaNode, name: string): Verdict[
   return [];
 }
 
-/** A schema without its describing keywords (description, example, `x-`...). */
-export function withoutAnnotations(schema: unknown): unknown {
-  if (!isObj(schema)) return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([key]) => !isAnnotation(key)));
-}
-
 /** Fields a `not: {required: [...]}` added to the new schema now forbids, when that is all that changed. */
 function newlyForbidden(before: unknown, after: unknown): string[] {
   if (!isObj(before) || !isObj(after) || !isObj(after.not)) return [];
@@ -98,12 +70,12 @@ function newlyForbidden(before: unknown, after: unknown): string[] {
 }
 
 /** Rules for the values a schema node allows: type, enum, format, bounds, variants. */
-export function judgeValues(docs: Docs, node: SchemaNode): Verdict[] {
+export function judgeValues(node: SchemaNode): Verdict[] {
   const { op, body } = node;
-  const [before, after] = nodes(docs, node);
+  const { before, after } = node.node;
   const forbidden = newlyForbidden(before, after);
-  if (forbidden.length > 0) return forbidden.flatMap((name) => judgeField(docs, node, name));
-  const direction: Direction = body.where === "request" ? "request" : "response";
+  if (forbidden.length > 0) return forbidden.flatMap((name) => judgeField(node, name));
+  const direction = directionOf(node);
   const [old, now] = [withoutFields(before, after), withoutFields(after, before)];
   const base = { op, body, at: node.baseAt, headAt: node.at, before, after };
   if (sameJson(withoutAnnotations(old), withoutAnnotations(now))) {
@@ -112,6 +84,6 @@ export function judgeValues(docs: Docs, node: SchemaNode): Verdict[] {
   }
   // A body that had no schema promised nothing: describing it for the first time breaks no one.
   if (before === undefined && node.at.length === 0) return [{ ...base, breaking: false, code: "values" }];
-  const breaking = !fits(old ?? true, now ?? true, direction) && !unionFits(docs, node);
+  const breaking = !fits(old ?? true, now ?? true, direction) && !unionFits(node);
   return [{ ...base, breaking, code: "values" }];
 }

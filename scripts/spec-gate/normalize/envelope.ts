@@ -6,20 +6,9 @@
  * change is reported once, by the judge, as itself.
  */
 import { clone, isObj, type Obj } from "../json.ts";
+import type { EnvelopeChange } from "../model.ts";
 import { propertyNames, typesOf } from "../schema/facts.ts";
 import { httpMethods } from "../schema/walk.ts";
-
-/** One body whose envelope was dropped or added. */
-export type EnvelopeChange = {
-  method: string;
-  path: string;
-  /** `request`, or the response status. */
-  where: string;
-  mediaType: string;
-  /** The envelope's property that holds (held) the payload, for example `data`. */
-  key: string;
-  change: "dropped" | "added";
-};
 
 function jaccard(a: string[], b: string[]): number {
   const union = new Set([...a, ...b]);

@@ -6,18 +6,9 @@
  * with its path parameters renamed back; the judge then says the rename once, as itself.
  */
 import { clone, isObj, type Obj } from "../json.ts";
+import type { PathRename } from "../model.ts";
 import { httpMethods } from "../schema/walk.ts";
 import { byParameterKey } from "./normalize.ts";
-
-/** One path whose template variables were renamed, named as the old spec has it. */
-export type PathRename = {
-  /** The path in the old spec, for example `/api/sessions/{id}`. */
-  path: string;
-  /** The path in the new spec, for example `/api/sessions/{sessionId}`. */
-  headPath: string;
-  /** Each renamed variable: its old and new name, in the order they appear in the path. */
-  variables: { before: string; after: string }[];
-};
 
 const variablesOf = (path: string) => [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
 const shapeOf = (path: string) => path.replace(/\{[^}]*\}/g, "{}");

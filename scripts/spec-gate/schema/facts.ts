@@ -33,6 +33,12 @@ export function isAnnotation(key: string): boolean {
   return annotationKeys.has(key) || key.startsWith("x-");
 }
 
+/** A schema without its describing keywords (description, example, `x-`...). */
+export function withoutAnnotations(schema: unknown): unknown {
+  if (!isObj(schema)) return schema;
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => !isAnnotation(key)));
+}
+
 /** True when a schema accepts every value: `true`, `{}`, or only annotations. */
 export function acceptsAll(schema: unknown): boolean {
   if (schema === true || schema === undefined) return true;

@@ -169,6 +169,12 @@ function propertyWithin(b: Obj, a: Obj, name: string, roles: Roles): boolean {
   return a.additionalProperties === undefined || within(own, a.additionalProperties, roles);
 }
 
+/** True when a client of the old schema is safe with the new one, in this direction. */
+export function fits(before: unknown, after: unknown, direction: Direction): boolean {
+  const roles: Roles = { direction };
+  return direction === "response" ? within(after, before, roles) : within(before, after, roles);
+}
+
 /** The keywords a "value" check leaves to the per-field checks: properties, required, item schemas. */
 export function withoutFields(schema: unknown, other: unknown): unknown {
   if (!isObj(schema)) return schema;

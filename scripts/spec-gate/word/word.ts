@@ -5,12 +5,11 @@
  * are those of the old spec: its paths, operationIds, field paths and component schemas.
  */
 
-import type { OpRef } from "../find/place.ts";
-import type { BodyRef } from "../find/subjects.ts";
 import { asObj } from "../json.ts";
-import type { Verdict } from "../model.ts";
+import type { BodyRef, OpRef, Verdict } from "../model.ts";
+import { componentOf, type Originals, pathIn, variantNames } from "../normalize/originals.ts";
 import type { VariantNames } from "../schema/variants.ts";
-import { componentOf, fieldName, type Originals, operationName, pathIn, variantNames } from "./names.ts";
+import { fieldName, operationName } from "./names.ts";
 import { partText } from "./parts.ts";
 import { shown, unionText, valuesText } from "./values.ts";
 

@@ -1,0 +1,56 @@
+/**
+ * Rules for a body as a whole: a request body removed, added, made required or optional, and
+ * the media types of a request or response body. Media types are matched by coverage
+ * (`*\/*` covers `application/json`).
+ */
+import { asObj, isObj, type Obj } from "../json.ts";
+import { mediaCovers } from "../media-types.ts";
+import type { OpRef, Sides, Verdict } from "../model.ts";
+import { fits } from "../schema/subset.ts";
+import type { Direction } from "../schema/walk.ts";
+
+/**
+ * Media types of one body: in a request every old type must still be accepted; in a response
+ * every new type must be one old clients were told to expect. Bodies under a different media
+ * type key (`*\/*` became `application/json`) are compared here; same-key bodies field by field.
+ */
+export function judgeMedia(before: Obj, after: Obj, direction: Direction, base: Partial<Verdict>): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const [inner, outer] = direction === "request" ? [before, after] : [after, before];
+  for (const type of Object.keys(inner)) {
+    const cover = type in outer ? type : Object.keys(outer).find((o) => mediaCovers(o, type));
+    const code = direction === "request" ? "media-dropped" : "media-added";
+    if (cover === undefined) verdicts.push({ ...base, breaking: true, code, name: type });
+    else if (cover !== type) {
+      // `inner` is the old side for a request and the new side for a response: words read old -> new.
+      const [oldType, newType] = direction === "request" ? [type, cover] : [cover, type];
+      const [old, now] = [asObj(before[oldType]), asObj(after[newType])];
+      const ok = fits(old.schema, now.schema, direction);
+      verdicts.push({ ...base, breaking: !ok, code: "media-values", name: newType, before: oldType });
+    }
+  }
+  for (const type of Object.keys(outer)) {
+    if (type in inner || Object.keys(inner).some((i) => mediaCovers(type, i))) continue;
+    verdicts.push({
+      ...base,
+      breaking: false,
+      code: direction === "request" ? "media-added" : "media-dropped",
+      name: type,
+    });
+  }
+  return verdicts;
+}
+
+/** The request body removed, added, made required or optional, or its media types changed. */
+export function judgeRequestBody(op: OpRef, { before: old, after: now }: Sides): Verdict[] {
+  const body = { where: "request" };
+  if (!isObj(old) && !isObj(now)) return [];
+  if (!isObj(now)) return [{ breaking: true, code: "body-removed", op, body }];
+  if (!isObj(old)) return [{ breaking: now.required === true, code: "body-added", op, body }];
+  const verdicts: Verdict[] = [];
+  if (old.required !== true && now.required === true)
+    verdicts.push({ breaking: true, code: "body-required", op, body });
+  if (old.required === true && now.required !== true)
+    verdicts.push({ breaking: false, code: "body-optional", op, body });
+  return [...verdicts, ...judgeMedia(asObj(old.content), asObj(now.content), "request", { op, body })];
+}
