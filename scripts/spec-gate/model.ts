@@ -61,8 +61,8 @@ export type Sides<T = unknown> = { before: T; after: T };
 
 /**
  * A node of a body's schema: its path in the old document (`baseAt`) and the new (`at`), the
- * old and new schema there, and the outermost union (`anyOf`/`oneOf`) around it when both
- * sides have one.
+ * old and new schema there, the outermost union (`anyOf`/`oneOf`) around it when both sides
+ * have one, and for a property whether it is required.
  */
 export type SchemaNode = {
   op: OpRef;
@@ -71,6 +71,8 @@ export type SchemaNode = {
   at: string[];
   node: Sides;
   union?: Sides;
+  /** For a property: whether its object requires it, on each side. */
+  required?: Sides<boolean>;
 };
 
 /** One thing the judge rules on. */
@@ -98,6 +100,7 @@ export type VerdictCode =
   | "parameter-optional"
   | "parameter-serialization"
   | "parameter-values"
+  | "parameter-default"
   | "parameter-renamed"
   | "body-removed"
   | "body-added"
@@ -116,6 +119,7 @@ export type VerdictCode =
   | "header-required"
   | "header-optional"
   | "header-values"
+  | "header-default"
   | "field-removed"
   | "field-forbidden"
   | "field-added"
@@ -148,4 +152,6 @@ export type Verdict = {
   after?: unknown;
   /** Redocly's own message, for changes only it rates. */
   note?: string;
+  /** Why the judge decided as it did, where the words must say it: `oneOf-overlap`, `required`, ... */
+  reason?: string;
 };

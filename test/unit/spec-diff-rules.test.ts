@@ -16,7 +16,8 @@ import { mergeSchemaList } from "../../scripts/spec-gate/schema/merge-all-of.ts"
 import { within } from "../../scripts/spec-gate/schema/subset.ts";
 import { pairVariants } from "../../scripts/spec-gate/schema/variants.ts";
 import { groupLines } from "../../scripts/spec-gate/word/lines.ts";
-import { unionText, valuesText } from "../../scripts/spec-gate/word/values.ts";
+import { valuesText } from "../../scripts/spec-gate/word/values.ts";
+import { unionText } from "../../scripts/spec-gate/word/variants.ts";
 
 const response = { direction: "response" as const };
 const request = { direction: "request" as const };

@@ -6,6 +6,7 @@
 import { asObj, at, isObj, type Obj } from "../json.ts";
 import type { BodyRef, OpRef, SchemaNode, Sides, Subject } from "../model.ts";
 import type { Originals } from "../normalize/originals.ts";
+import { requiredOf } from "../schema/facts.ts";
 import { bodySchema } from "./place.ts";
 
 /** The two compared (normalized) documents, and the originals that name their variants. */
@@ -32,21 +33,29 @@ function both<T>(docs: Docs, read: (doc: Obj) => T): Sides<T> {
 
 const unionCut = (path: string[]) => path.findIndex((s) => s === "anyOf" || s === "oneOf");
 
-/** A schema node's old and new schema, and the outermost union around it when both sides have one. */
-function schemaSides(place: NodePlace, docs: Docs): Pick<SchemaNode, "node" | "union"> {
+/** For a path that ends at a property (`.../properties/<name>`): whether its object requires it. */
+function requiredAt(root: unknown, path: string[]): boolean | undefined {
+  if (path.at(-2) !== "properties") return undefined;
+  return requiredOf(at(root, path.slice(0, -2))).includes(path.at(-1) as string);
+}
+
+/** A schema node's old and new schema, the outermost union around it, and whether it is required. */
+function schemaSides(place: NodePlace, docs: Docs): Pick<SchemaNode, "node" | "union" | "required"> {
   const { op, body } = place;
   const roots = {
     before: bodySchema(docs.base, op, body.where, body.baseMediaType),
     after: bodySchema(docs.head, op, body.where, body.headMediaType),
   };
   const node = { before: at(roots.before, place.baseAt), after: at(roots.after, place.at) };
+  const [wasRequired, isRequired] = [requiredAt(roots.before, place.baseAt), requiredAt(roots.after, place.at)];
+  const required = wasRequired === undefined ? {} : { required: { before: wasRequired, after: isRequired ?? false } };
   const [cut, baseCut] = [unionCut(place.at), unionCut(place.baseAt)];
-  if (cut < 0 || baseCut < 0) return { node };
+  if (cut < 0 || baseCut < 0) return { node, ...required };
   const union = {
     before: at(roots.before, place.baseAt.slice(0, baseCut)),
     after: at(roots.after, place.at.slice(0, cut)),
   };
-  return { node, union };
+  return { node, union, ...required };
 }
 
 /** The subject with the values it is about. */

@@ -10,9 +10,12 @@ import { fits } from "../schema/subset.ts";
 import type { Direction } from "../schema/walk.ts";
 
 /**
- * Media types of one body: in a request every old type must still be accepted; in a response
- * every new type must be one old clients were told to expect. Bodies under a different media
- * type key (`*\/*` became `application/json`) are compared here; same-key bodies field by field.
+ * Media types of one body. In a request every old type must still be accepted. In a response
+ * every new type must be one old clients were told to expect, and every old type must still be
+ * offered: a client that asks for `application/xml` (Accept) loses it when it is removed. A
+ * range narrowed (`*\/*` became `application/json`) is safe: the old spec promised no
+ * particular type within it, so a client had to take whatever came. Bodies under a different
+ * media type key are compared here; same-key bodies field by field.
  */
 export function judgeMedia(before: Obj, after: Obj, direction: Direction, base: Partial<Verdict>): Verdict[] {
   const verdicts: Verdict[] = [];
@@ -31,12 +34,8 @@ export function judgeMedia(before: Obj, after: Obj, direction: Direction, base: 
   }
   for (const type of Object.keys(outer)) {
     if (type in inner || Object.keys(inner).some((i) => mediaCovers(type, i))) continue;
-    verdicts.push({
-      ...base,
-      breaking: false,
-      code: direction === "request" ? "media-added" : "media-dropped",
-      name: type,
-    });
+    const dropped = direction === "response";
+    verdicts.push({ ...base, breaking: dropped, code: dropped ? "media-dropped" : "media-added", name: type });
   }
   return verdicts;
 }

@@ -10,7 +10,8 @@
 
 import { asObj, isObj, type Obj, sameJson } from "../json.ts";
 import type { OpRef, Sides, Verdict } from "../model.ts";
-import { fits } from "../schema/subset.ts";
+import { withoutAnnotations } from "../schema/facts.ts";
+import { judgeFit } from "../schema/subset.ts";
 import { judgeMedia } from "./media.ts";
 
 const isSuccess = (status: string) => /^2/.test(status);
@@ -46,24 +47,38 @@ function headersOf(response: Obj): Map<string, Obj> {
   );
 }
 
+/**
+ * A header's values (text on the wire: a plain string takes any scalar) and its default, the
+ * value a client assumes when the header is missing: a new default breaks it, unless the header
+ * was always sent (required).
+ */
+function judgeHeader(header: Obj, next: Obj, say: (v: Partial<Verdict> & Pick<Verdict, "code">) => void): void {
+  const [before, after] = [header.schema, next.schema];
+  if (!sameJson(withoutAnnotations(before), withoutAnnotations(after))) {
+    const fit = judgeFit(before, after, "response", true);
+    say({ breaking: !fit.fits, code: "header-values", before, after, reason: fit.reason });
+  }
+  const defaults = [before, after].map((s) => (isObj(s) ? s.default : undefined));
+  if (!sameJson(defaults[0], defaults[1])) {
+    const required = header.required === true;
+    const reason = required ? "required" : undefined;
+    say({ breaking: !required, code: "header-default", before: defaults[0], after: defaults[1], reason });
+  }
+}
+
 function judgeHeaders(before: Obj, after: Obj, base: Partial<Verdict>): Verdict[] {
   const [old, now] = [headersOf(before), headersOf(after)];
   const verdicts: Verdict[] = [];
-  const say = (breaking: boolean, code: Verdict["code"], name: string, extra: Partial<Verdict> = {}) =>
-    verdicts.push({ ...base, breaking, code, name, ...extra });
   for (const [name, header] of old) {
+    const say = (v: Partial<Verdict> & Pick<Verdict, "code">) => verdicts.push({ ...base, breaking: true, name, ...v });
     const next = now.get(name);
-    if (!next) say(true, "header-removed", name);
-    else if (header.required === true && next.required !== true) say(true, "header-optional", name);
-    else if (header.required !== true && next.required === true) say(false, "header-required", name);
-    if (next && !sameJson(header.schema, next.schema)) {
-      say(!fits(header.schema, next.schema, "response"), "header-values", name, {
-        before: header.schema,
-        after: next.schema,
-      });
-    }
+    if (!next) say({ code: "header-removed" });
+    else if (header.required === true && next.required !== true) say({ code: "header-optional" });
+    else if (header.required !== true && next.required === true) say({ breaking: false, code: "header-required" });
+    if (next) judgeHeader(header, next, say);
   }
-  for (const name of now.keys()) if (!old.has(name)) say(false, "header-added", name);
+  for (const name of now.keys())
+    if (!old.has(name)) verdicts.push({ ...base, breaking: false, code: "header-added", name });
   return verdicts;
 }
 

@@ -7,7 +7,7 @@
 import { isObj, type Obj, sameJson } from "../json.ts";
 import type { SchemaNode, Verdict } from "../model.ts";
 import { forbidsProperty, propertyNames, requiredOf, withoutAnnotations } from "../schema/facts.ts";
-import { fits, withoutFields } from "../schema/subset.ts";
+import { fits, judgeFit, withoutFields } from "../schema/subset.ts";
 import type { Direction } from "../schema/walk.ts";
 
 const directionOf = (node: SchemaNode): Direction => (node.body.where === "request" ? "request" : "response");
@@ -69,21 +69,33 @@ function newlyForbidden(before: unknown, after: unknown): string[] {
   return names.filter((name) => !forbidsProperty(before, name));
 }
 
-/** Rules for the values a schema node allows: type, enum, format, bounds, variants. */
+/**
+ * A default is the value a missing field stands for. Where a client may leave the field out
+ * (an optional property), a new default changes what it gets (request) or what it reads
+ * (response): breaking. A required property, or a node that is no property, is always there.
+ */
+export function judgeDefault(node: SchemaNode): Verdict[] {
+  const { before, after } = node.node;
+  const defaults = [before, after].map((s) => (isObj(s) ? s.default : undefined));
+  if (sameJson(defaults[0], defaults[1])) return [];
+  const base = { op: node.op, body: node.body, at: node.baseAt, headAt: node.at, before, after };
+  const reason = node.required?.before ? "required" : undefined;
+  return [{ ...base, breaking: node.required?.before === false, code: "default", reason }];
+}
+
+/** Rules for the values a schema node allows: type, enum, format, bounds, variants; and its default. */
 export function judgeValues(node: SchemaNode): Verdict[] {
   const { op, body } = node;
   const { before, after } = node.node;
   const forbidden = newlyForbidden(before, after);
   if (forbidden.length > 0) return forbidden.flatMap((name) => judgeField(node, name));
-  const direction = directionOf(node);
   const [old, now] = [withoutFields(before, after), withoutFields(after, before)];
   const base = { op, body, at: node.baseAt, headAt: node.at, before, after };
-  if (sameJson(withoutAnnotations(old), withoutAnnotations(now))) {
-    const defaults = [before, after].map((s) => (isObj(s) ? s.default : undefined));
-    return sameJson(defaults[0], defaults[1]) ? [] : [{ ...base, breaking: false, code: "default" }];
-  }
+  if (sameJson(withoutAnnotations(old), withoutAnnotations(now))) return judgeDefault(node);
   // A body that had no schema promised nothing: describing it for the first time breaks no one.
   if (before === undefined && node.at.length === 0) return [{ ...base, breaking: false, code: "values" }];
-  const breaking = !fits(old ?? true, now ?? true, direction) && !unionFits(node);
-  return [{ ...base, breaking, code: "values" }];
+  const fit = judgeFit(old ?? true, now ?? true, directionOf(node));
+  const breaking = !fit.fits && !unionFits(node);
+  const values: Verdict = { ...base, breaking, code: "values", reason: breaking ? fit.reason : undefined };
+  return [values, ...judgeDefault(node)];
 }

@@ -8,16 +8,29 @@
  * unfamiliar construction counts as a change that may break. Declared properties are the
  * contract: a property the old schema did not declare carries no promise (adding an optional
  * one is safe either way), while a declared one that disappears breaks, unless a response now
- * forbids it outright. `oneOf` is read as `anyOf`, as most specs mean it.
+ * forbids it outright. A `oneOf` accepts a value only when exactly one variant matches: a value
+ * fits it when it fits one variant and the gate can show it fits no other (disjoint.ts).
  */
 import { isObj, type Obj, sameJson } from "../json.ts";
+import { countWithin, numbersWithin, stringsWithin } from "./bounds.ts";
+import { disjoint, finiteValues, variantsOf } from "./disjoint.ts";
 import * as facts from "./facts.ts";
-import { mergeSchemaList } from "./merge-all-of.ts";
-import { allValuesPass } from "./value-check.ts";
+import { allValuesPass, valuesPassing } from "./value-check.ts";
 import type { Direction } from "./walk.ts";
 
-/** Which way the data flows, which decides which of the two schemas is the old one. */
-export type Roles = { direction: Direction };
+/**
+ * How to compare. `direction` decides which schema is the old one. `text`: the values travel
+ * as text (a parameter serialized by `style`), so a plain string accepts any scalar.
+ * `oneOfAsAnyOf` reads every `oneOf` as an `anyOf` (to tell whether exclusivity decided).
+ * `oneOf` collects why a value did not fit a `oneOf`: it provably matched two variants
+ * (`overlap`), or nothing showed the variants exclude each other (`unknown`).
+ */
+export type Roles = {
+  direction: Direction;
+  text?: boolean;
+  oneOfAsAnyOf?: boolean;
+  oneOf?: Set<"overlap" | "unknown">;
+};
 
 const combinators = ["anyOf", "oneOf", "allOf", "not"];
 /** Keywords this check does not reason about: a difference in them is never proven safe. */
@@ -38,6 +51,7 @@ const opaqueKeys = [
   "additionalItems",
   "$ref",
 ];
+const scalarTypes = ["string", "integer", "number", "boolean"];
 
 const innerIsOld = (roles: Roles) => roles.direction === "request";
 
@@ -45,16 +59,40 @@ function without(schema: Obj, keys: string[]): Obj {
   return Object.fromEntries(Object.entries(schema).filter(([key]) => !keys.includes(key)));
 }
 
-function finiteValues(schema: Obj): unknown[] | undefined {
-  if ("const" in schema) return [schema.const];
-  return Array.isArray(schema.enum) ? schema.enum : undefined;
+/** A schema with every `oneOf` written as `anyOf`. */
+function asAnyOf(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(asAnyOf);
+  if (!isObj(schema)) return schema;
+  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k === "oneOf" ? "anyOf" : k, asAnyOf(v)]));
 }
 
-function branchesWithin(inner: Obj, outer: unknown, roles: Roles): boolean | undefined {
+/** Text accepts text: a plain string (no format, pattern, length or values) takes any scalar sent as text. */
+function textWithin(b: Obj, a: Obj): boolean {
+  const plainString = a.type === "string" && Object.keys(facts.withoutAnnotations(a) as Obj).length === 1;
+  if (!plainString) return false;
+  const values = finiteValues(b);
+  if (values) return values.every((v) => ["string", "number", "boolean"].includes(typeof v));
+  return b.type !== undefined && facts.typesOf(b).every((t) => scalarTypes.includes(t));
+}
+
+/** An `enum`/`const`: each of its own values (those its other keywords allow) is checked against `a`. */
+function valuesWithin(values: unknown[], b: Obj, a: Obj, roles: Roles): boolean {
+  const own = valuesPassing(values, b);
+  const loose = asAnyOf(a);
+  if (allValuesPass(own, roles.oneOfAsAnyOf ? loose : a)) return true;
+  // Ajv checks a oneOf's exclusivity itself: values that pass once every oneOf reads as anyOf matched two variants.
+  if (!roles.oneOfAsAnyOf && !sameJson(loose, a) && allValuesPass(own, loose)) roles.oneOf?.add("overlap");
+  return false;
+}
+
+/** Each variant of an `anyOf`/`oneOf` in `inner` fits; for an `allOf`, one of its parts fits. */
+function branchesWithin(inner: Obj, outer: Obj, roles: Roles, excluded: unknown[]): boolean | undefined {
   const key = Array.isArray(inner.anyOf) ? "anyOf" : Array.isArray(inner.oneOf) ? "oneOf" : undefined;
   if (key) {
-    const common = without(inner, [key]);
-    return (inner[key] as unknown[]).every((branch) => within(mergeSchemaList([common, branch]), outer, roles));
+    const variants = variantsOf(inner, key);
+    // A value of a oneOf's variant matches none of the others: those need no ruling out later.
+    const others = (i: number) => (key === "oneOf" ? [...excluded, ...variants.filter((_, j) => j !== i)] : excluded);
+    return variants.every((variant, i) => within(variant, outer, roles, others(i)));
   }
   if (Array.isArray(inner.allOf)) {
     const common = without(inner, ["allOf"]);
@@ -63,38 +101,55 @@ function branchesWithin(inner: Obj, outer: unknown, roles: Roles): boolean | und
   return undefined;
 }
 
-function withinOuterCombinators(inner: Obj, outer: Obj, roles: Roles): boolean {
-  const common = without(outer, combinators);
-  if (!within(inner, common, roles)) return false;
-  if (Array.isArray(outer.allOf) && !outer.allOf.every((part) => within(inner, part, roles))) return false;
-  for (const key of ["anyOf", "oneOf"]) {
-    const list = outer[key];
-    if (Array.isArray(list) && !list.some((branch) => within(inner, branch, roles))) return false;
+/** `inner` fits one variant of the `oneOf` and provably no other (or only variants its values exclude). */
+function oneOfWithin(inner: Obj, variants: unknown[], roles: Roles, excluded: unknown[]): boolean {
+  const fitting = variants.filter((variant) => within(inner, variant, roles, excluded));
+  if (roles.oneOfAsAnyOf) return fitting.length > 0;
+  for (const match of fitting) {
+    const rest = variants.filter((v) => v !== match && !excluded.some((e) => sameJson(e, v)));
+    if (rest.every((other) => disjoint(inner, other))) return true;
+    const overlaps = rest.some((other) => within(inner, other, { direction: roles.direction, text: roles.text }));
+    roles.oneOf?.add(overlaps ? "overlap" : "unknown");
   }
-  return !("not" in outer) || disjoint(inner, outer.not);
+  return false;
 }
 
-/** True when no value fits both: only the "never has property p" forms are recognised. */
-function disjoint(schema: Obj, other: unknown): boolean {
+function withinOuterCombinators(inner: Obj, outer: Obj, roles: Roles, excluded: unknown[]): boolean {
+  if (Array.isArray(outer.allOf) && !outer.allOf.every((part) => within(inner, part, roles))) return false;
+  if ("not" in outer && !excludes(inner, outer.not)) return false;
+  const unions = (["anyOf", "oneOf"] as const).filter((key) => Array.isArray(outer[key]));
+  // The keywords beside a union belong to each variant: `type: object` beside an `anyOf` of objects.
+  if (unions.length === 0) return within(inner, without(outer, combinators), roles);
+  return unions.every((key) => {
+    const variants = variantsOf(without(outer, ["allOf", "not", ...unions.filter((k) => k !== key)]), key);
+    if (key === "anyOf") return variants.some((variant) => within(inner, variant, roles, excluded));
+    return oneOfWithin(inner, variants, roles, excluded);
+  });
+}
+
+/** True when no value of `schema` fits `other` (a `not`): only the "never has property p" forms. */
+function excludes(schema: Obj, other: unknown): boolean {
   if (facts.acceptsAll(other)) return facts.acceptsNone(schema);
   if (!isObj(other) || !Array.isArray(other.required)) return false;
   return other.required.some((name) => facts.forbidsProperty(schema, String(name)));
 }
 
 /**
- * True when every value `inner` allows also fits `outer`, under the roles' direction (see the
- * module comment for what a declared property promises).
+ * True when every value `inner` allows also fits `outer`, under the roles (see the module
+ * comment for what a declared property promises). `excluded`: schemas whose values `inner`
+ * has none of (the other variants of a `oneOf` it is a variant of).
  */
-export function within(inner: unknown, outer: unknown, roles: Roles): boolean {
+export function within(inner: unknown, outer: unknown, roles: Roles, excluded: unknown[] = []): boolean {
   if (facts.acceptsAll(outer) || facts.acceptsNone(inner)) return true;
   if (facts.acceptsNone(outer)) return false;
   const b = isObj(inner) ? inner : {};
   const a = outer as Obj;
+  if (roles.text && textWithin(b, a)) return true;
   const values = finiteValues(b);
-  if (values) return allValuesPass(values, a);
-  const viaBranches = branchesWithin(b, a, roles);
+  if (values) return valuesWithin(values, b, a, roles);
+  const viaBranches = branchesWithin(b, a, roles, excluded);
   if (viaBranches !== undefined) return viaBranches;
-  if (combinators.some((key) => key in a)) return withinOuterCombinators(b, a, roles);
+  if (combinators.some((key) => key in a)) return withinOuterCombinators(b, a, roles, excluded);
   return keywordsWithin(b, a, roles);
 }
 
@@ -103,36 +158,6 @@ function keywordsWithin(b: Obj, a: Obj, roles: Roles): boolean {
   if (finiteValues(a)) return false;
   if (!facts.typesOf(b).every((t) => facts.typeWithin(t, facts.typesOf(a)))) return false;
   return numbersWithin(b, a) && stringsWithin(b, a) && arraysWithin(b, a, roles) && objectsWithin(b, a, roles);
-}
-
-const numericFormats: Record<string, string[]> = { int64: ["int32", "int64"], double: ["float", "double"] };
-
-function formatWithin(b: Obj, a: Obj): boolean {
-  if (a.format === undefined || a.format === b.format) return true;
-  return numericFormats[String(a.format)]?.includes(String(b.format)) ?? false;
-}
-
-function numbersWithin(b: Obj, a: Obj): boolean {
-  if (!formatWithin(b, a) && facts.allowsAny(b, ["number", "string"])) return false;
-  if (!facts.allowsAny(b, ["number"])) return true;
-  if (a.multipleOf !== undefined) {
-    const step = b.multipleOf ?? (facts.typesOf(b).every((t) => t === "integer") ? 1 : undefined);
-    if (typeof step !== "number" || typeof a.multipleOf !== "number" || step % a.multipleOf !== 0) return false;
-  }
-  const min = facts.boundWithin(facts.boundOf(b, "min"), facts.boundOf(a, "min"), "min");
-  return min && facts.boundWithin(facts.boundOf(b, "max"), facts.boundOf(a, "max"), "max");
-}
-
-function countWithin(b: Obj, a: Obj, min: string, max: string): boolean {
-  const lower = typeof a[min] !== "number" || (typeof b[min] === "number" && b[min] >= a[min]);
-  const upper = typeof a[max] !== "number" || (typeof b[max] === "number" && b[max] <= a[max]);
-  return lower && upper;
-}
-
-function stringsWithin(b: Obj, a: Obj): boolean {
-  if (!facts.allowsAny(b, ["string"])) return true;
-  if (a.pattern !== undefined && a.pattern !== b.pattern) return false;
-  return countWithin(b, a, "minLength", "maxLength");
 }
 
 function arraysWithin(b: Obj, a: Obj, roles: Roles): boolean {
@@ -169,10 +194,29 @@ function propertyWithin(b: Obj, a: Obj, name: string, roles: Roles): boolean {
   return a.additionalProperties === undefined || within(own, a.additionalProperties, roles);
 }
 
+/** Why a change that does not fit fails only because of a `oneOf`'s exclusivity, if it does. */
+export type OneOfReason = "oneOf-overlap" | "oneOf-unknown";
+
+/**
+ * Whether a client of the old schema is safe with the new one, in this direction; when it is
+ * not, and only a `oneOf`'s exclusivity decided that, why.
+ */
+export function judgeFit(
+  before: unknown,
+  after: unknown,
+  direction: Direction,
+  text = false,
+): { fits: boolean; reason?: OneOfReason } {
+  const [inner, outer] = direction === "response" ? [after, before] : [before, after];
+  const notes = new Set<"overlap" | "unknown">();
+  if (within(inner, outer, { direction, text, oneOf: notes })) return { fits: true };
+  if (notes.size === 0 || !within(inner, outer, { direction, text, oneOfAsAnyOf: true })) return { fits: false };
+  return { fits: false, reason: notes.has("overlap") ? "oneOf-overlap" : "oneOf-unknown" };
+}
+
 /** True when a client of the old schema is safe with the new one, in this direction. */
 export function fits(before: unknown, after: unknown, direction: Direction): boolean {
-  const roles: Roles = { direction };
-  return direction === "response" ? within(after, before, roles) : within(before, after, roles);
+  return judgeFit(before, after, direction).fits;
 }
 
 /** The keywords a "value" check leaves to the per-field checks: properties, required, item schemas. */

@@ -31,3 +31,16 @@ export function allValuesPass(values: unknown[], schema: unknown): boolean {
   const validate = validatorFor(schema);
   return validate !== undefined && values.every(validate);
 }
+
+/** The values that pass `schema` itself: an `enum` value its own `minLength` rules out is no value. */
+export function valuesPassing(values: unknown[], schema: unknown): unknown[] {
+  const validate = validatorFor(schema);
+  // A schema Ajv cannot compile: keep every value, the cautious reading.
+  return validate === undefined ? values : values.filter(validate);
+}
+
+/** True when no value passes `schema`; false when one does or the schema cannot be compiled. */
+export function noValuePasses(values: unknown[], schema: unknown): boolean {
+  const validate = validatorFor(schema);
+  return validate !== undefined && !values.some(validate);
+}

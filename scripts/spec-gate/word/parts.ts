@@ -3,7 +3,8 @@
  * statuses, media types, response headers, servers.
  */
 import type { Verdict } from "../model.ts";
-import { valuesText } from "./values.ts";
+import { defaultText, reasonText } from "./reasons.ts";
+import { deepValuesText } from "./values.ts";
 
 function parameterText(v: Verdict): string {
   const [location, ...rest] = String(v.name).split(" ");
@@ -14,7 +15,8 @@ function parameterText(v: Verdict): string {
     "parameter-required": `${name} now required`,
     "parameter-optional": `${name} now optional`,
     "parameter-serialization": `${name} serialized differently (style, explode or content changed)`,
-    "parameter-values": `${name}: ${valuesText(v.before, v.after)}`,
+    "parameter-values": `${name}: ${deepValuesText(v.before, v.after)}${reasonText(v, true)}`,
+    "parameter-default": `${name}: ${defaultText(v.before, v.after)}${reasonText(v, true)}`,
     "parameter-renamed": `${name} renamed to ${v.after} (the URL is the same; generated clients name the argument after it)`,
   };
   return texts[v.code] ?? name;
@@ -49,7 +51,8 @@ function headerText(v: Verdict, status: string): string | undefined {
     "header-added": `${name} added`,
     "header-required": `${name} now always sent`,
     "header-optional": `${name} may now be missing`,
-    "header-values": `${name}: ${valuesText(v.before, v.after)}`,
+    "header-values": `${name}: ${deepValuesText(v.before, v.after)}${reasonText(v, false)}`,
+    "header-default": `${name}: ${defaultText(v.before, v.after)}${reasonText(v, false)}`,
   };
   return texts[v.code];
 }

@@ -9,9 +9,12 @@ import { asObj } from "../json.ts";
 import type { BodyRef, OpRef, Verdict } from "../model.ts";
 import { componentOf, type Originals, pathIn, variantNames } from "../normalize/originals.ts";
 import type { VariantNames } from "../schema/variants.ts";
+import { shown } from "./kinds.ts";
 import { fieldName, operationName } from "./names.ts";
 import { partText } from "./parts.ts";
-import { shown, unionText, valuesText } from "./values.ts";
+import { defaultText, reasonText } from "./reasons.ts";
+import { valuesText } from "./values.ts";
+import { unionText } from "./variants.ts";
 
 /** Where a change is: an operation, the part of it (a status, the request body), a field path. */
 export type Where = { op: string; part: string; at: string };
@@ -83,8 +86,9 @@ const bodyWords: Record<string, (v: Verdict & { variants?: VariantNames }, respo
   "field-added": (v, response) => `added${v.after ? (response ? " (always present)" : ", required") : ""}`,
   "field-required": (_, response) => (response ? "now always present (required)" : "now required"),
   "field-optional": (_, response) => (response ? "may now be missing (no longer required)" : "now optional"),
-  values: (v) => valuesText(v.before, v.after, v.variants),
-  default: (v) => `default ${shown(asObj(v.before).default)} -> ${shown(asObj(v.after).default)}`,
+  values: (v, response) => `${valuesText(v.before, v.after, v.variants)}${reasonText(v, !response)}`,
+  default: (v, response) =>
+    `${defaultText(asObj(v.before).default, asObj(v.after).default)}${reasonText(v, !response)}`,
   "envelope-dropped": (v) => `no longer wrapped in {${v.name}: ...} (the payload is now the whole body)`,
   "envelope-added": (v) => `now wrapped in {${v.name}: ...} (the payload moved into ${v.name})`,
 };
@@ -98,7 +102,8 @@ function wordBody(v: Verdict, originals: Originals): Worded {
   const variants = unionNames(v, originals);
   // A union that only gained or lost a kind of value reads as a sentence: "data[] may now also be null".
   const union = v.code === "values" ? unionText(v.before, v.after, variants) : undefined;
-  const verb = union ?? bodyWords[v.code]?.({ ...v, variants }, response) ?? v.code;
+  const said = union && `${union}${reasonText(v, !response)}`;
+  const verb = said ?? bodyWords[v.code]?.({ ...v, variants }, response) ?? v.code;
   const joiner = !union && (v.code === "values" || v.code === "default") ? ": " : " ";
   const where = { op: operationName(v.op as OpRef, originals), part: partName(v.body), at };
   const place = { operation: where.op, part: where.part, ...(full ? { field: full } : {}) };

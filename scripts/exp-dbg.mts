@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { parseYaml } from "redocly-core2";
+import { findChanges } from "./spec-gate/find/redocly.ts";
+import { collectSubjects } from "./spec-gate/find/subjects.ts";
+import { prepare } from "./spec-gate/normalize/prepare.ts";
+const R = "test/fixtures/spec-diff/rules";
+const [a, b] = [process.argv[2], process.argv[3]].map((n) => parseYaml(readFileSync(`${R}/${n}.yaml`, "utf8")) as any);
+const { docs, envelopes, renames } = prepare(a, b);
+const report = await findChanges(docs.base, docs.head);
+for (const c of report.changes) console.log(c.kind, c.property, c.path);
+const { subjects } = collectSubjects(report.changes, docs, envelopes, renames);
+for (const s of subjects) console.log(JSON.stringify({ ...s, node: undefined, union: undefined }));
