@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { it } from "vitest";
 import { loadSpec } from "../../scripts/lib/spec.ts";
+import { compareSpecs } from "../../scripts/spec-gate/gate.ts";
 
 const fixtures = fileURLToPath(new URL("../fixtures/spec-diff/", import.meta.url));
 const launcher = fileURLToPath(new URL("../../scripts/spec-gate/run.mjs", import.meta.url));
@@ -47,4 +49,25 @@ export function runGate(...args: string[]): Promise<GateOutput> {
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: GateOutput) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
+}
+
+/** A fixture, the breaking lines the gate must print for it, and the other lines. */
+export type GateCase = [fixture: string, breaking: string[], others: string[]];
+
+/**
+ * Each case runs concurrently with the others of its group: most of its time is Redocly's diff
+ * engine, and one case reads while another one computes. `expect` comes from the test's context.
+ */
+export const gateCase = { concurrent: true, timeout: 60_000 };
+
+/** The gate on `<dir>base.yaml` against each fixture of `<dir>`: exactly these lines, and the verdict they imply. */
+export function expectLines(cases: GateCase[], dir = "") {
+  it.for(cases)("%s", gateCase, async ([name, breaking, others], { expect }) => {
+    const result = await compareSpecs(fixtureSpec(`${dir}base`), fixtureSpec(`${dir}${name}`));
+    const texts = (changes: { text: string }[]) => changes.map((c) => c.text);
+    expect(texts(result.breaking)).toEqual(breaking);
+    expect(texts(result.changes.filter((c) => !c.breaking))).toEqual(others);
+    expect(result.ok).toBe(breaking.length === 0);
+    expect(new Set(texts(result.changes)).size).toBe(result.changes.length);
+  });
 }
