@@ -5,6 +5,7 @@
  */
 import type { GateRun } from "../compare.ts";
 import type { GateResult } from "../gate.ts";
+import { escapeMarkdown } from "./markdown.ts";
 import { textReport } from "./text.ts";
 
 /** The kind of version a change needs, from a client of the base version's point of view. */
@@ -40,9 +41,10 @@ function sectionOf(result: GateResult): string[] {
   const version = result.majorBumped || result.headVersion !== result.baseVersion ? result.headVersion : undefined;
   const next = version ?? nextVersion(result.baseVersion, versionNeeded(result)) ?? "Unreleased";
   const lines = [`## ${next} (unreleased)`, "", versionAdvice(result)];
-  if (result.breaking.length > 0) lines.push("", "Breaking:", "", ...result.breaking.map((c) => `- ${c.text}`));
+  if (result.breaking.length > 0)
+    lines.push("", "Breaking:", "", ...result.breaking.map((c) => `- ${escapeMarkdown(c.text)}`));
   const others = result.changes.filter((c) => !c.breaking);
-  if (others.length > 0) lines.push("", "Compatible:", "", ...others.map((c) => `- ${c.text}`));
+  if (others.length > 0) lines.push("", "Compatible:", "", ...others.map((c) => `- ${escapeMarkdown(c.text)}`));
   return lines;
 }
 

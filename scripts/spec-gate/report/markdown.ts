@@ -8,10 +8,7 @@ import { verdictLine } from "./verdict.ts";
 
 /** Text made safe to put in Markdown: no emphasis, link, table or HTML syntax. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+  return text.replace(/[\\`*_[\]|#]/g, (c) => `\\${c}`).replace(/</g, "&lt;");
 }
 
 const headline: Record<GateRun["exitCode"], string> = {
