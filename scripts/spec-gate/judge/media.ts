@@ -17,25 +17,25 @@ import type { Direction } from "../schema/walk.ts";
  * particular type within it, so a client had to take whatever came. Bodies under a different
  * media type key are compared here; same-key bodies field by field.
  */
-export function judgeMedia(before: Obj, after: Obj, direction: Direction, base: Partial<Verdict>): Verdict[] {
+export function judgeMedia(before: Obj, after: Obj, direction: Direction, where: Partial<Verdict>): Verdict[] {
   const verdicts: Verdict[] = [];
   const [inner, outer] = direction === "request" ? [before, after] : [after, before];
   for (const type of Object.keys(inner)) {
     const cover = type in outer ? type : Object.keys(outer).find((o) => mediaCovers(o, type));
     const code = direction === "request" ? "media-dropped" : "media-added";
-    if (cover === undefined) verdicts.push({ ...base, breaking: true, code, name: type });
+    if (cover === undefined) verdicts.push({ ...where, breaking: true, code, name: type });
     else if (cover !== type) {
       // `inner` is the old side for a request and the new side for a response: words read old -> new.
       const [oldType, newType] = direction === "request" ? [type, cover] : [cover, type];
       const [old, now] = [asObj(before[oldType]), asObj(after[newType])];
       const ok = fits(old.schema, now.schema, direction);
-      verdicts.push({ ...base, breaking: !ok, code: "media-values", name: newType, before: oldType });
+      verdicts.push({ ...where, breaking: !ok, code: "media-values", name: newType, before: oldType });
     }
   }
   for (const type of Object.keys(outer)) {
     if (type in inner || Object.keys(inner).some((i) => mediaCovers(type, i))) continue;
     const dropped = direction === "response";
-    verdicts.push({ ...base, breaking: dropped, code: dropped ? "media-dropped" : "media-added", name: type });
+    verdicts.push({ ...where, breaking: dropped, code: dropped ? "media-dropped" : "media-added", name: type });
   }
   return verdicts;
 }

@@ -66,11 +66,11 @@ function judgeHeader(header: Obj, next: Obj, say: (v: Partial<Verdict> & Pick<Ve
   }
 }
 
-function judgeHeaders(before: Obj, after: Obj, base: Partial<Verdict>): Verdict[] {
+function judgeHeaders(before: Obj, after: Obj, where: Partial<Verdict>): Verdict[] {
   const [old, now] = [headersOf(before), headersOf(after)];
   const verdicts: Verdict[] = [];
   for (const [name, header] of old) {
-    const say = (v: Partial<Verdict> & Pick<Verdict, "code">) => verdicts.push({ ...base, breaking: true, name, ...v });
+    const say = (v: Partial<Verdict> & Pick<Verdict, "code">) => verdicts.push({ ...where, breaking: true, name, ...v });
     const next = now.get(name);
     if (!next) say({ code: "header-removed" });
     else if (header.required === true && next.required !== true) say({ code: "header-optional" });
@@ -78,7 +78,7 @@ function judgeHeaders(before: Obj, after: Obj, base: Partial<Verdict>): Verdict[
     if (next) judgeHeader(header, next, say);
   }
   for (const name of now.keys())
-    if (!old.has(name)) verdicts.push({ ...base, breaking: false, code: "header-added", name });
+    if (!old.has(name)) verdicts.push({ ...where, breaking: false, code: "header-added", name });
   return verdicts;
 }
 
@@ -86,14 +86,14 @@ function judgeHeaders(before: Obj, after: Obj, base: Partial<Verdict>): Verdict[
 const bodiless = new Set(["204", "205", "304"]);
 
 function judgeResponse(before: Obj, after: Obj, op: OpRef, status: string): Verdict[] {
-  const base = { op, body: { where: status } };
-  if (bodiless.has(status)) return judgeHeaders(before, after, base);
+  const where = { op, body: { where: status } };
+  if (bodiless.has(status)) return judgeHeaders(before, after, where);
   const [old, now] = [asObj(before.content), asObj(after.content)];
-  const verdicts = judgeHeaders(before, after, base);
+  const verdicts = judgeHeaders(before, after, where);
   const [had, has] = [Object.keys(old).length > 0, Object.keys(now).length > 0];
-  if (had && !has) return [...verdicts, { ...base, breaking: true, code: "content-removed" }];
-  if (!had && has) return [...verdicts, { ...base, breaking: false, code: "content-added" }];
-  return [...verdicts, ...judgeMedia(old, now, "response", base)];
+  if (had && !has) return [...verdicts, { ...where, breaking: true, code: "content-removed" }];
+  if (!had && has) return [...verdicts, { ...where, breaking: false, code: "content-added" }];
+  return [...verdicts, ...judgeMedia(old, now, "response", where)];
 }
 
 /** Statuses added or removed; each kept status's body media types and headers. */

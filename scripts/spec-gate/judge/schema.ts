@@ -78,9 +78,9 @@ export function judgeDefault(node: SchemaNode): Verdict[] {
   const { before, after } = node.node;
   const defaults = [before, after].map((s) => (isObj(s) ? s.default : undefined));
   if (sameJson(defaults[0], defaults[1])) return [];
-  const base = { op: node.op, body: node.body, at: node.baseAt, headAt: node.at, before, after };
+  const common = { op: node.op, body: node.body, at: node.baseAt, headAt: node.at, before, after };
   const reason = node.required?.before ? "required" : undefined;
-  return [{ ...base, breaking: node.required?.before === false, code: "default", reason }];
+  return [{ ...common, breaking: node.required?.before === false, code: "default", reason }];
 }
 
 /** Rules for the values a schema node allows: type, enum, format, bounds, variants; and its default. */
@@ -90,12 +90,12 @@ export function judgeValues(node: SchemaNode): Verdict[] {
   const forbidden = newlyForbidden(before, after);
   if (forbidden.length > 0) return forbidden.flatMap((name) => judgeField(node, name));
   const [old, now] = [withoutFields(before, after), withoutFields(after, before)];
-  const base = { op, body, at: node.baseAt, headAt: node.at, before, after };
+  const common = { op, body, at: node.baseAt, headAt: node.at, before, after };
   if (sameJson(withoutAnnotations(old), withoutAnnotations(now))) return judgeDefault(node);
   // A body that had no schema promised nothing: describing it for the first time breaks no one.
-  if (before === undefined && node.at.length === 0) return [{ ...base, breaking: false, code: "values" }];
+  if (before === undefined && node.at.length === 0) return [{ ...common, breaking: false, code: "values" }];
   const fit = judgeFit(old ?? true, now ?? true, directionOf(node));
   const breaking = !fit.fits && !unionFits(node);
-  const values: Verdict = { ...base, breaking, code: "values", reason: breaking ? fit.reason : undefined };
+  const values: Verdict = { ...common, breaking, code: "values", reason: breaking ? fit.reason : undefined };
   return [values, ...judgeDefault(node)];
 }
