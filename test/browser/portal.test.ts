@@ -3,10 +3,11 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPortal, portalFiles } from "../../scripts/docs.ts";
+import { loadArazzo } from "../../scripts/lib/arazzo.ts";
 import { type CodeSample, renderCodeSamples, sampleLabels } from "../../scripts/lib/code-samples.ts";
 import { openOperation, sampleLanguages, showSample, waitForPortal } from "../../scripts/lib/portal-page.ts";
 import { postmanCollection } from "../../scripts/lib/postman.ts";
-import { listOperations, loadSpec, type Node } from "../../scripts/lib/spec.ts";
+import { arazzoPath, listOperations, loadSpec, type Node } from "../../scripts/lib/spec.ts";
 import { launchChromium, loopbackOnlyPage } from "../helpers/chromium.ts";
 
 let browser: Browser;
@@ -37,9 +38,15 @@ async function openPortal(): Promise<{ page: Page; blocked: string[] }> {
 const unexpected = (blocked: string[]) => blocked.filter((url) => !url.startsWith("https://cdn.redoc.ly/redoc/logo"));
 
 describe("the docs portal bundle", () => {
-  it("writes the page, the bundled spec as YAML and JSON, and the Postman collection", () => {
+  it("writes the page, the bundled spec as YAML and JSON, the Postman collection and the Arazzo workflows", () => {
     expect(files.map((f) => f.split("/").pop())).toEqual([...portalFiles]);
     for (const file of files) expect(statSync(file).size).toBeGreaterThan(1000);
+  });
+
+  it("publishes spec/sessions.arazzo.yaml as it is, beside the openapi.yaml it names", () => {
+    expect(readFileSync(files[4] ?? "", "utf8")).toBe(readFileSync(arazzoPath, "utf8"));
+    expect(loadArazzo(files[4]).workflows.length).toBeGreaterThan(0);
+    expect(readFileSync(files[4] ?? "", "utf8")).toContain("url: ./openapi.yaml");
   });
 
   it("carries in both bundles exactly the code samples that npm test runs, on every operation", () => {
