@@ -70,7 +70,8 @@ function judgeHeaders(before: Obj, after: Obj, where: Partial<Verdict>): Verdict
   const [old, now] = [headersOf(before), headersOf(after)];
   const verdicts: Verdict[] = [];
   for (const [name, header] of old) {
-    const say = (v: Partial<Verdict> & Pick<Verdict, "code">) => verdicts.push({ ...where, breaking: true, name, ...v });
+    const say = (v: Partial<Verdict> & Pick<Verdict, "code">) =>
+      verdicts.push({ ...where, breaking: true, name, ...v });
     const next = now.get(name);
     if (!next) say({ code: "header-removed" });
     else if (header.required === true && next.required !== true) say({ code: "header-optional" });
