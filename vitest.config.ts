@@ -26,11 +26,22 @@ export const faultsProject = {
   },
 } satisfies TestProjectInlineConfiguration;
 
+/** mix-sdk/query with TanStack Query's React and Vue adapters, in a DOM, against mix-sdk/mock's MSW handlers. */
+export const queryProject = {
+  resolve,
+  test: {
+    name: "query",
+    include: ["test/query/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+  },
+} satisfies TestProjectInlineConfiguration;
+
 export default defineConfig({
   test: {
     projects: [
       unitProject,
       faultsProject,
+      queryProject,
       {
         resolve,
         test: {
