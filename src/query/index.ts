@@ -5,7 +5,6 @@ export {
   sessionKeys,
 } from "./keys.js";
 export type {
-  CancelProcessingResult,
   CreateSessionVariables,
   ForkSessionVariables,
   SessionIdVariables,

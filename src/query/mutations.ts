@@ -11,8 +11,6 @@ export type CreateSessionVariables = NonNullable<Parameters<Methods["create"]>[0
 export type ForkSessionVariables = Parameters<Methods["fork"]>[0];
 /** What `delete` and `cancelProcessing` take: the session's `id`. */
 export type SessionIdVariables = Parameters<Methods["delete"]>[0];
-/** What `cancelProcessing` resolves to: `{ cancelled: true }` once the server has stopped the session's processing. */
-export type CancelProcessingResult = Awaited<ReturnType<Methods["cancelProcessing"]>>;
 
 /**
  * Mutation options around one SDK call: the call, then `settle` sets the cache right with

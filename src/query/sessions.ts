@@ -1,8 +1,7 @@
-import { InvalidRequestError, type Mix, type SessionData } from "mix-sdk";
+import { type CancelProcessingResult, InvalidRequestError, type Mix, type SessionData } from "mix-sdk";
 import { sessionAdded, sessionChanged, sessionDeleted } from "./cache.js";
 import { type SessionDetailKey, type SessionListKey, sessionKeys } from "./keys.js";
 import {
-  type CancelProcessingResult,
   type CreateSessionVariables,
   type ForkSessionVariables,
   type SessionIdVariables,

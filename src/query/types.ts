@@ -5,7 +5,6 @@ import type {
   MutationOptions,
   QueryFunctionContext,
   QueryKey,
-  QueryObserverOptions,
 } from "@tanstack/query-core";
 import type { HTTPClientError, MixError } from "mix-sdk";
 
@@ -26,19 +25,18 @@ export type SessionQueryKey<TKey extends QueryKey, TData> = DataTag<TKey, TData,
  * and `retry: false`, since the SDK retries by its own policy. Spread it to add your own
  * options: `useQuery({ ...q.list(), staleTime: 30_000 })`.
  */
-export type SessionQueryOptions<TData, TKey extends QueryKey> = QueryObserverOptions<
-  TData,
-  MixQueryError,
-  TData,
-  TData,
-  TKey
-> & {
+export type SessionQueryOptions<TData, TKey extends QueryKey> = {
   /** Hierarchical, under `["mix", "sessions"]`: see `sessionKeys`. */
   queryKey: SessionQueryKey<TKey, TData>;
   /** Calls the SDK with the query's `signal`: an unmount or `cancelQueries` aborts the request and any retry wait. */
   queryFn: (context: QueryFunctionContext<TKey>) => Promise<TData>;
   /** TanStack's retries stay off: a failure costs exactly the SDK's attempts. @default false */
   retry: false;
+  /**
+   * Not set (TanStack's default applies); declared so that every adapter's `useQuery` infers
+   * the error type, `MixQueryError`, from these options.
+   */
+  throwOnError?: boolean | ((error: MixQueryError) => boolean);
 };
 
 /**

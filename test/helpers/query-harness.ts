@@ -1,4 +1,4 @@
-import { QueryClient, type QueryFunctionContext, type QueryKey } from "@tanstack/query-core";
+import { QueryClient, type QueryClientConfig, type QueryFunctionContext, type QueryKey } from "@tanstack/query-core";
 import type { RequestHandler } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
@@ -25,11 +25,14 @@ export function mockedMix(options: MixOptions = {}): Mix {
 /**
  * A QueryClient whose own defaults retry 3 times without waiting: if an option object of
  * `mix-sdk/query` left TanStack's `retry` on, a failure would cost 4 times the SDK's attempts.
- * Unused queries are kept, so no garbage-collection timer runs during a test.
+ * Unused queries are kept, so no garbage-collection timer runs during a test. An adapter with
+ * a QueryClient class of its own (Vue's) passes it.
  */
-export function retryingClient(): QueryClient {
+export function retryingClient<C extends QueryClient = QueryClient>(
+  Client: new (config: QueryClientConfig) => C = QueryClient as never,
+): C {
   const retries = { retry: 3, retryDelay: 0 };
-  return new QueryClient({
+  return new Client({
     defaultOptions: { queries: { ...retries, gcTime: Number.POSITIVE_INFINITY }, mutations: retries },
   });
 }
