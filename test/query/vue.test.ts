@@ -23,9 +23,7 @@ afterEach(() => {
 const Sessions = defineComponent({
   props: { q: { type: Object as () => SessionQueries, required: true } },
   setup({ q }) {
-    // biome-ignore lint/correctness/useHookAtTopLevel: a Vue composable, called in setup() as Vue wants, not a React hook.
     const { data, error } = useQuery(q.list());
-    // biome-ignore lint/correctness/useHookAtTopLevel: as above.
     const create = useMutation(q.create());
     return () => [
       h("button", { onClick: () => create.mutate({ title: "From Vue" }) }, "New session"),
