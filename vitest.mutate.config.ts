@@ -6,7 +6,7 @@ import { faultsProject, unitProject } from "./vitest.config.ts";
  * which exercise src/ directly, unit first (Stryker stops at the first failing test, and unit
  * tests are the quick ones). Left out:
  * - tests of the spec tooling (drift check, spec lint, the breaking-change gate, the portal's code
- *   samples, the Postman collection): they never load src/;
+ *   samples, the Postman collection, the Arazzo workflows): they never load src/;
  * - the bundle-size budgets (the SDK's and the mock's): they would measure Stryker's instrumented
  *   src/ and fail the dry run;
  * - the seeded chaos test: randomized, 10 s or more a run, and its oracle reads timing. A mutant
@@ -31,7 +31,8 @@ export default defineConfig({
             "test/unit/generated.test.ts",
             "test/unit/mock-bundle.test.ts",
             "test/unit/postman.test.ts",
-            "test/unit/spec-diff.test.ts",
+            "test/unit/arazzo.test.ts",
+            "test/unit/spec-diff*.test.ts",
           ],
           sequence: { groupOrder: 0 },
         },
