@@ -37,8 +37,11 @@ export function retryingClient<C extends QueryClient = QueryClient>(
   });
 }
 
-/** The options of `createMixMock` for a mock whose every answer is the API's 500 (a documented status of list). */
-export const failing = { failRate: 1, random: () => 0.5 } satisfies MixMockOptions;
+/**
+ * The options of `createMixMock` for a mock whose every answer is the API's 500 (a documented
+ * status of list): `failStatus` where the mock has it, else the status `random` picks.
+ */
+export const failing = { failRate: 1, failStatus: [500], random: () => 0.5 } as MixMockOptions;
 
 /**
  * One test file's MSW server over `mix-sdk/mock`, with the requests it receives and the
