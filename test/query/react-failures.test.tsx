@@ -40,18 +40,25 @@ const wrapper = ({ children }: { children: ReactNode }) => (
   <QueryClientProvider client={client}>{children}</QueryClientProvider>
 );
 
-/** The list, through a query function that lets the test see the SDK's side of each call. */
-function WatchedList({ q, calls }: { q: SessionQueries; calls: WatchedCall[] }) {
-  const watch = watched(q.list());
-  const { error } = useQuery({
-    ...watch.options,
-    queryFn: (context) => {
-      const result = watch.options.queryFn(context);
-      calls.push(...watch.calls.splice(0));
-      return result;
-    },
-  });
+/** A list whose options are given: `watched(q.list()).options`, so the test sees the SDK's side of each call. */
+function WatchedList({ options }: { options: ReturnType<SessionQueries["list"]> }) {
+  const { error } = useQuery(options);
   return error ? <ErrorLine error={error} /> : <p>Loading</p>;
+}
+
+/**
+ * The SDK's side of the one call `calls` saw, after an unmount: it ended with
+ * RequestAbortedError and left no listener on the query's signal and no timer of its own.
+ */
+async function expectAbortedAndGone(calls: WatchedCall[]): Promise<Error> {
+  expect(calls).toHaveLength(1);
+  const [call] = calls;
+  const outcome = await outcomeWithin(call, 1000);
+  expect(outcome).toBeInstanceOf(RequestAbortedError);
+  expect(call?.signal.aborted).toBe(true);
+  expect(getEventListeners(call?.signal as AbortSignal, "abort")).toHaveLength(0);
+  expect(timers.pending(sdk)).toBe(0);
+  return outcome as Error;
 }
 
 describe("mix-sdk/query's failures, with @tanstack/react-query against mix-sdk/mock", () => {
@@ -78,17 +85,12 @@ describe("mix-sdk/query's failures, with @tanstack/react-query against mix-sdk/m
 
   it("aborts a slow request on unmount, leaving no timer and no listener of the SDK's behind", async () => {
     use({ latencyMs: 250 });
-    const calls: WatchedCall[] = [];
-    const view = render(<WatchedList q={sessionQueries(mockedMix())} calls={calls} />, { wrapper });
+    const { options, calls } = watched(sessionQueries(mockedMix()).list());
+    const view = render(<WatchedList options={options} />, { wrapper });
     await vi.waitFor(() => expect(requests).toHaveLength(1));
     expect(timers.pending(sdk)).toBe(1);
     view.unmount();
-    const [call] = calls;
-    const outcome = await outcomeWithin(call, 1000);
-    expect(outcome).toBeInstanceOf(RequestAbortedError);
-    expect(call?.signal.aborted).toBe(true);
-    expect(getEventListeners(call?.signal as AbortSignal, "abort")).toHaveLength(0);
-    expect(timers.pending(sdk)).toBe(0);
+    await expectAbortedAndGone(calls);
     // The SDK is done while the mock still holds the request: MSW's delay() keeps its timer after an abort.
     expect(responses).toEqual([]);
     expect(timers.pending(msw)).toBe(1);
@@ -102,18 +104,13 @@ describe("mix-sdk/query's failures, with @tanstack/react-query against mix-sdk/m
       retryConfig: { strategy: "backoff", backoff: { initialInterval: 60_000, maxInterval: 60_000 } },
       debugLogger: { debug: (line: string) => void lines.push(line) },
     });
-    const calls: WatchedCall[] = [];
-    const view = render(<WatchedList q={sessionQueries(patient)} calls={calls} />, { wrapper });
+    const { options, calls } = watched(sessionQueries(patient).list());
+    const view = render(<WatchedList options={options} />, { wrapper });
     // The SDK logs each attempt with its retry decision, then starts the wait.
     await vi.waitFor(() => expect(lines).toHaveLength(1));
     expect(timers.pending(sdk)).toBe(1);
     view.unmount();
-    const [call] = calls;
-    const outcome = await outcomeWithin(call, 1000);
-    expect(outcome).toBeInstanceOf(RequestAbortedError);
-    expect((outcome as Error).message).toMatch(/while waiting to retry/);
-    expect(getEventListeners(call?.signal as AbortSignal, "abort")).toHaveLength(0);
-    expect(timers.pending(sdk)).toBe(0);
+    expect((await expectAbortedAndGone(calls)).message).toMatch(/while waiting to retry/);
     expect(requests).toEqual(["GET /api/sessions"]);
   });
 });
