@@ -46,7 +46,8 @@ export default defineConfig({
         resolve,
         test: {
           name: "package",
-          include: ["test/package/**/*.test.ts"],
+          // And the example projects of the docs, which install the same tarball.
+          include: ["test/package/**/*.test.ts", "test/examples/*.test.ts"],
           globalSetup: ["test/package/pack-setup.ts"],
           // Packs, installs and type-checks for real: slower than the other projects.
           testTimeout: 60_000,
