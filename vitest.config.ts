@@ -33,6 +33,9 @@ export const queryProject = {
     name: "query",
     include: ["test/query/**/*.test.{ts,tsx}"],
     environment: "jsdom",
+    // One jsdom for the project's files, not one each: half the project's time. Each file starts
+    // and closes its own MSW server and renders into a document it cleans up.
+    isolate: false,
   },
 } satisfies TestProjectInlineConfiguration;
 

@@ -16,6 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   app?.unmount();
+  document.body.replaceChildren();
   client.clear();
 });
 
