@@ -1,12 +1,13 @@
 // @vitest-environment node
-import { MutationObserver, QueryObserver } from "@tanstack/query-core";
+import { getEventListeners } from "node:events";
+import { CancelledError, MutationObserver, QueryObserver } from "@tanstack/query-core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { InvalidRequestError, type Mix, RESTResponseError } from "../../src/index.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { InvalidRequestError, type Mix, RESTResponseError, RequestAbortedError } from "../../src/index.ts";
 import { createMixMock } from "../../src/mock/index.ts";
 import { sessionKeys, sessionQueries } from "../../src/query/index.ts";
-import { mockedMix, retryingClient, serverURL } from "../helpers/query-harness.ts";
+import { failing, mockedMix, outcomeWithin, retryingClient, serverURL, watched } from "../helpers/query-harness.ts";
 
 const mock = createMixMock({ baseURL: serverURL });
 const server = setupServer(...mock.handlers);
@@ -104,6 +105,28 @@ describe("sessionQueries' option objects, with query-core alone", () => {
     expect(result.error).toBeInstanceOf(RESTResponseError);
     expect((result.error as RESTResponseError).statusCode).toBe(404);
     stop();
+    client.clear();
+  });
+
+  it("stops the SDK during its wait before a retry when the query is cancelled", async () => {
+    server.use(...createMixMock({ baseURL: serverURL, ...failing }).handlers);
+    const lines: string[] = [];
+    const patient = mockedMix({
+      retryConfig: { strategy: "backoff", backoff: { initialInterval: 60_000, maxInterval: 60_000 } },
+      debugLogger: { debug: (line: string) => void lines.push(line) },
+    });
+    const client = retryingClient();
+    const { options, calls } = watched(sessionQueries(patient).list());
+    const fetched = client.fetchQuery(options).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(lines).toHaveLength(1));
+    await client.cancelQueries({ queryKey: sessionKeys.list() });
+    const outcome = await outcomeWithin(calls[0], 1000);
+    expect(outcome).toBeInstanceOf(RequestAbortedError);
+    expect((outcome as Error).message).toMatch(/while waiting to retry/);
+    expect(getEventListeners(calls[0]?.signal as AbortSignal, "abort")).toHaveLength(0);
+    // What fetchQuery itself rejects with is TanStack's: the query had no data to fall back to.
+    expect(await fetched).toBeInstanceOf(CancelledError);
+    expect(requests).toEqual(["GET /api/sessions"]);
     client.clear();
   });
 
