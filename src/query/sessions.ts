@@ -46,8 +46,9 @@ export function sessionQueries(mix: Mix): SessionQueries {
   if (typeof sessions?.list !== "function") throw new InvalidRequestError("mix", "must be a Mix client (new Mix(...))");
   return {
     list: () => sessionQuery<SessionData[], SessionListKey>(sessionKeys.list(), (o) => sessions.list(o)),
-    get: ({ id }) =>
-      sessionQuery<SessionData, SessionDetailKey>(sessionKeys.detail(id), (o) => sessions.get({ id }, o)),
+    // The params go to the SDK as given, so a bad id is its InvalidRequestError, in the query's error.
+    get: (params) =>
+      sessionQuery<SessionData, SessionDetailKey>(sessionKeys.detail(params?.id), (o) => sessions.get(params, o)),
     create: () =>
       sessionMutation("create", (v: CreateSessionVariables) => sessions.create(v ?? undefined), sessionAdded),
     fork: () => sessionMutation("fork", (v: ForkSessionVariables) => sessions.fork(v), sessionAdded),

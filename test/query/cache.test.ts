@@ -75,6 +75,16 @@ describe("sessionQueries' option objects, with query-core alone", () => {
     expect(() => sessionQueries({} as Mix)).toThrow("Invalid request: mix must be a Mix client (new Mix(...))");
   });
 
+  it("gives a bad id to the SDK, whose InvalidRequestError is the query's error, with nothing sent", async () => {
+    const client = retryingClient();
+    for (const params of [undefined, { id: "" }, { id: ".." }]) {
+      const error = await client.fetchQuery(q.get(params as { id: string })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidRequestError);
+    }
+    expect(requests).toEqual([]);
+    client.clear();
+  });
+
   it("fetches the list again when a list answer was on its way during a create, so the older answer never lands", async () => {
     const client = retryingClient();
     const list = new QueryObserver(client, q.list());
