@@ -3,12 +3,12 @@ import type { SessionData } from "mix-sdk";
 import { sessionKeys } from "./keys.js";
 
 /** A cached list with `session` first (the list is newest first), and only once. */
-export function withSession(list: SessionData[] | undefined, session: SessionData): SessionData[] | undefined {
+function withSession(list: SessionData[] | undefined, session: SessionData): SessionData[] | undefined {
   return list && [session, ...list.filter((s) => s.id !== session.id)];
 }
 
 /** A cached list without the session `id`. */
-export function withoutSession(list: SessionData[] | undefined, id: string): SessionData[] | undefined {
+function withoutSession(list: SessionData[] | undefined, id: string): SessionData[] | undefined {
   return list?.filter((s) => s.id !== id);
 }
 
