@@ -26,16 +26,31 @@ export const faultsProject = {
   },
 } satisfies TestProjectInlineConfiguration;
 
+/** mix-sdk/query with TanStack Query's React and Vue adapters, in a DOM, against mix-sdk/mock's MSW handlers. */
+export const queryProject = {
+  resolve,
+  test: {
+    name: "query",
+    include: ["test/query/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+    // One jsdom for the project's files, not one each: half the project's time. Each file starts
+    // and closes its own MSW server and renders into a document it cleans up.
+    isolate: false,
+  },
+} satisfies TestProjectInlineConfiguration;
+
 export default defineConfig({
   test: {
     projects: [
       unitProject,
       faultsProject,
+      queryProject,
       {
         resolve,
         test: {
           name: "package",
-          include: ["test/package/**/*.test.ts"],
+          // And the example projects of the docs, which install the same tarball.
+          include: ["test/package/**/*.test.ts", "test/examples/*.test.ts"],
           globalSetup: ["test/package/pack-setup.ts"],
           // Packs, installs and type-checks for real: slower than the other projects.
           testTimeout: 60_000,

@@ -3,7 +3,8 @@
  * system, with its dependencies left as imports: src/index.ts (the client) into dist/index.js
  * (ESM) and dist/index.cjs, src/raw/index.ts (`mix-sdk/raw`, openapi-fetch's client over the
  * client's transport) into dist/raw.js and dist/raw.cjs, src/mock/index.ts (`mix-sdk/mock`,
- * MSW handlers) into dist/mock.js and dist/mock.cjs; and the types of each into one .d.ts and
+ * MSW handlers) into dist/mock.js and dist/mock.cjs, src/query/index.ts (`mix-sdk/query`, TanStack
+ * Query options) into dist/query.js and dist/query.cjs; and the types of each into one .d.ts and
  * an identical .d.cts. Browsers get dist/index.browser.js (the `browser` export): the client's
  * ESM build with the modules of scripts/lib/browser-modules.ts swapped in, which leave out
  * what only servers have.
@@ -23,18 +24,24 @@ const entries = [
   // The raw client imports the client's error classes by the package's name, so an app holds one copy.
   { source: "src/raw/index.ts", name: "raw", external: ["openapi-fetch", "mix-sdk"] },
   { source: "src/mock/index.ts", name: "mock", external: ["msw"] },
+  // Query options over the client: its error classes come from the main entry too; query-core is the user's.
+  { source: "src/query/index.ts", name: "query", external: ["@tanstack/query-core", "mix-sdk"] },
 ];
 
 /**
- * What the raw entry may bundle: its own code, the key it finds a client's internals under,
- * and the spec's table. Anything else of src/ would be a second copy of the client's code,
- * and of its classes, which `instanceof` tells apart.
+ * What the raw and query entries may bundle: their own code and (raw) the key it finds a
+ * client's internals under and the spec's table. Anything else of src/ would be a second copy
+ * of the client's code, and of its classes, which `instanceof` tells apart.
  */
-const rawEntryInputs = /^(src\/raw\/|src\/internals\.ts$|generated\/)/;
+const ownInputs: Record<string, RegExp> = {
+  raw: /^(src\/raw\/|src\/internals\.ts$|generated\/)/,
+  query: /^src\/query\//,
+};
 
-function checkRawEntry(metafile: Metafile | undefined): void {
-  const stray = Object.keys(metafile?.inputs ?? {}).filter((input) => !rawEntryInputs.test(input));
-  if (stray.length) throw new Error(`dist/raw.js must not bundle ${stray.join(", ")}: reach it through the client`);
+function checkOwnInputs(name: string, metafile: Metafile | undefined): void {
+  const own = ownInputs[name];
+  const stray = Object.keys(metafile?.inputs ?? {}).filter((input) => own && !own.test(input));
+  if (stray.length) throw new Error(`dist/${name}.js must not bundle ${stray.join(", ")}: reach it through the client`);
 }
 
 /** Builds the package's JavaScript into dist/. */
@@ -50,7 +57,7 @@ export async function buildJavaScript(): Promise<void> {
       logLevel: "warning",
     };
     const esm = await build({ ...common, format: "esm", outfile: `dist/${entry.name}.js`, metafile: true });
-    if (entry.name === "raw") checkRawEntry(esm.metafile);
+    checkOwnInputs(entry.name, esm.metafile);
     await build({ ...common, format: "cjs", outfile: `dist/${entry.name}.cjs` });
     if (entry.name === "index") {
       const plugins = [browserModulesPlugin(root)];
@@ -66,7 +73,8 @@ export function buildTypes(): void {
     entries.map((entry) => ({
       filePath: entry.source,
       libraries: { importedLibraries: entry.external },
-      output: { noBanner: true },
+      // The query entry exports what its index names: not the client's types it refers to.
+      output: { noBanner: true, exportReferencedTypes: entry.name !== "query" },
     })),
     { preferredConfigPath: fileURLToPath(new URL("../tsconfig.build.json", import.meta.url)) },
   );

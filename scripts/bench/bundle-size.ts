@@ -20,6 +20,12 @@ const viteBuildScript = fileURLToPath(new URL("vite-build.ts", import.meta.url))
 export const viteEntryBudget: Readonly<Record<VitePackage, number>> = { vite: 4_500, vite7: 4_650 };
 
 /**
+ * The most mix-sdk/query may add to that entry chunk beyond the main entry's cost, gzip -9, with
+ * all six option factories in use (473 B with Vite 8 and 477 B with Vite 7 from src/ today).
+ */
+export const viteQueryBudget = 600;
+
+/**
  * The installed Vite an app is built with: `vite` is Vite 8 (Rolldown), the one users get
  * today; `vite7` is Vite 7.3.8 (Rollup), installed as an npm alias, whose users must get a
  * working `mix.raw` too.
@@ -52,8 +58,8 @@ function placeOf(source: SdkSource): { dir: string; alias: Record<string, string
   if (source.from === "package") return { dir: source.project, alias: {}, swaps: {} };
   const entries =
     source.from === "dist"
-      ? { "mix-sdk": "dist/index.browser.js", "mix-sdk/raw": "dist/raw.js" }
-      : { "mix-sdk": "src/index.ts", "mix-sdk/raw": "src/raw/index.ts" };
+      ? { "mix-sdk": "dist/index.browser.js", "mix-sdk/raw": "dist/raw.js", "mix-sdk/query": "dist/query.js" }
+      : { "mix-sdk": "src/index.ts", "mix-sdk/raw": "src/raw/index.ts", "mix-sdk/query": "src/query/index.ts" };
   const alias = Object.fromEntries(Object.entries(entries).map(([specifier, file]) => [specifier, join(root, file)]));
   if (source.from === "dist") return { dir: root, alias, swaps: {} };
   const swaps = Object.entries(browserModules).map(([specifier, file]) => [specifier, join(root, file)]);
@@ -82,6 +88,13 @@ mix.sessions.list().then((sessions) => console.log(sessions));
 import { createRawClient } from "mix-sdk/raw";
 const raw = createRawClient(new Mix({ serverURL: "http://127.0.0.1:4010" }));
 raw.GET("/api/sessions").then(({ data }) => console.log(data));
+`,
+  // Every option of the six, as an app gets them: sessionQueries builds them all. No @tanstack/query-core
+  // here: the entry needs none of it at run time, and an app's TanStack Query is the app's own cost.
+  "mix-sdk with mix-sdk/query": `import { Mix } from "mix-sdk";
+import { sessionQueries } from "mix-sdk/query";
+const q = sessionQueries(new Mix({ serverURL: "http://127.0.0.1:4010" }));
+q.list().queryFn({ signal: new AbortController().signal }).then((sessions) => console.log(sessions, q.create()));
 `,
 };
 
@@ -145,13 +158,23 @@ export async function viteBuild(
   }
 }
 
-/** Builds an app with `vite build` (see `viteBuild`) and measures its chunks. */
+/** Builds already measured in this process: the same app, SDK and Vite give the same chunks. */
+const measured = new Map<string, Promise<ViteChunk[]>>();
+
+/**
+ * Builds an app with `vite build` (see `viteBuild`) and measures its chunks. An app built
+ * before in this process with the same SDK source and Vite is measured once.
+ */
 export async function viteSize(
   main: string,
   source: SdkSource = { from: "src" },
   vite: VitePackage = "vite",
 ): Promise<ViteSize> {
-  const chunks = await viteBuild(main, source, undefined, vite);
+  const key = JSON.stringify([main, source, vite]);
+  const build = measured.get(key) ?? viteBuild(main, source, undefined, vite);
+  measured.set(key, build);
+  build.catch(() => measured.delete(key));
+  const chunks = await build;
   const startup = startupChunks(chunks);
   const lazy = chunks.filter((chunk) => !startup.has(chunk));
   const sum = (list: Iterable<ViteChunk>) => [...list].reduce((total, chunk) => total + chunk.gzipBytes, 0);
@@ -165,12 +188,18 @@ export async function viteSize(
 
 /**
  * What the SDK adds to a Vite app: its entry chunk with mix-sdk (or, given `app`, another of
- * `apps`) minus the one calling fetch by hand.
+ * `apps`) minus the one calling fetch by hand (or, given `baseline`, another of `apps`: "mix-sdk"
+ * for what a subpath entry adds beyond the main entry).
  */
-export async function viteSdkCost(source: SdkSource = { from: "src" }, vite: VitePackage = "vite", app = "mix-sdk") {
+export async function viteSdkCost(
+  source: SdkSource = { from: "src" },
+  vite: VitePackage = "vite",
+  app = "mix-sdk",
+  baseline = "fetch by hand",
+) {
   const [withSdk, without] = await Promise.all([
     viteSize(apps[app] ?? "", source, vite),
-    viteSize(apps["fetch by hand"] ?? "", source, vite),
+    viteSize(apps[baseline] ?? "", source, vite),
   ]);
   return { entry: withSdk.entry - without.entry, lazy: withSdk.lazy, withSdk, without };
 }
@@ -226,10 +255,11 @@ export async function esbuildSize(main: string, source: SdkSource = { from: "src
 /**
  * The modules of an app that do not belong there: anything but the app itself, Vite's helpers,
  * the main entry's code (src/ outside its entries' folders, the generated table, or
- * dist/index.js and its browser build) and, with `raw`, the raw client's entry and
- * openapi-fetch. So `mix-sdk/mock`, msw or any other dependency shows up here.
+ * dist/index.js and its browser build), with `raw` the raw client's entry and openapi-fetch,
+ * and with `query` the files of mix-sdk/query (never @tanstack/query-core, which it imports
+ * for types only). So `mix-sdk/mock`, msw or any other dependency shows up here.
  */
-export function strayModules(modules: string[], raw = false): string[] {
+export function strayModules(modules: string[], raw = false, query = false): string[] {
   const here = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const allowed = [
     /^\0vite\//,
@@ -243,6 +273,10 @@ export function strayModules(modules: string[], raw = false): string[] {
     new RegExp(`(^${here}|/node_modules/mix-sdk/)dist/raw\\.js$`),
     /\/node_modules\/openapi-fetch\/dist\/index\.mjs$/,
   ];
-  const patterns = raw ? [...allowed, ...rawOnly] : allowed;
+  const queryOnly = [
+    new RegExp(`^${here}src/query/[^/]+\\.ts$`),
+    new RegExp(`(^${here}|/node_modules/mix-sdk/)dist/query\\.js$`),
+  ];
+  const patterns = [...allowed, ...(raw ? rawOnly : []), ...(query ? queryOnly : [])];
   return modules.filter((module) => !patterns.some((pattern) => pattern.test(module)));
 }

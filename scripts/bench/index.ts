@@ -96,6 +96,8 @@ try {
   console.log(`Built with Vite 7 (Rollup, esbuild's minifier): ${vite7.entry} B.`);
   const raw = await viteSdkCost({ from: "dist" }, "vite", "mix-sdk with mix-sdk/raw");
   console.log(`An app that also uses mix-sdk/raw (openapi-fetch included): ${raw.entry} B.`);
+  const query = await viteSdkCost({ from: "dist" }, "vite", "mix-sdk with mix-sdk/query", "mix-sdk");
+  console.log(`mix-sdk/query (the six option factories) adds ${query.entry} B beyond the main entry.`);
 } finally {
   server.stop();
 }

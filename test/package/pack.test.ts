@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { strayModules, viteEntryBudget, vitePackages, viteSdkCost } from "../../scripts/bench/bundle-size.ts";
+import {
+  strayModules,
+  viteEntryBudget,
+  vitePackages,
+  viteQueryBudget,
+  viteSdkCost,
+} from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
 import { installTarball } from "../helpers/packed-package.ts";
 import { run } from "../helpers/run.ts";
@@ -13,6 +19,8 @@ import {
   esmConsumer,
   mockCjsConsumer,
   mockEsmConsumer,
+  queryCjsConsumer,
+  queryEsmConsumer,
   tsconfig,
   typedConsumer,
 } from "./consumer-files.ts";
@@ -28,9 +36,12 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "mix-consumer-"));
   consumer = join(work, "consumer");
   await installTarball(tarball, consumer);
-  // mix-sdk/mock needs msw, an optional peer dependency: the consumer installs it (the version the project pins).
-  const msw = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.msw;
-  await run("npm", ["install", `msw@${msw}`, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
+  // Optional peer dependencies, installed as a user of mix-sdk/mock and mix-sdk/query would: msw
+  // as the project pins it, @tanstack/query-core at the oldest version the package accepts.
+  const { devDependencies, peerDependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const queryCore = `@tanstack/query-core@${/^>=(\S+)/.exec(peerDependencies["@tanstack/query-core"])?.[1]}`;
+  const peers = [`msw@${devDependencies.msw}`, queryCore];
+  await run("npm", ["install", ...peers, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
     cwd: consumer,
   });
   server = await startServer((req, res) =>
@@ -75,6 +86,10 @@ describe("the packed package", () => {
         "package/dist/mock.d.cts",
         "package/dist/mock.d.ts",
         "package/dist/mock.js",
+        "package/dist/query.cjs",
+        "package/dist/query.d.cts",
+        "package/dist/query.d.ts",
+        "package/dist/query.js",
         "package/dist/raw.cjs",
         "package/dist/raw.d.cts",
         "package/dist/raw.d.ts",
@@ -106,6 +121,19 @@ describe("the packed package", () => {
     writeFileSync(join(consumer, file), source);
     const output = await run(process.execPath, [file], { cwd: consumer });
     expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toEqual({ title: "packed", first: true, stored: 3 });
+  });
+
+  it.each([
+    ["imported from ESM", "query-consumer.mjs", queryEsmConsumer],
+    ["required from CommonJS", "query-consumer.cjs", queryCjsConsumer],
+  ])("runs mix-sdk/query with the oldest @tanstack/query-core it accepts, when %s", async (_, file, source) => {
+    writeFileSync(join(consumer, file), source);
+    const output = await run(process.execPath, [file], { cwd: consumer, env: { SERVER_URL: server.url } });
+    expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toEqual({
+      id: sampleSession.id,
+      cached: true,
+      restError: true,
+    });
   });
 
   it.each(["nodenext", "bundler"] as const)("type-checks a consumer under moduleResolution %s", async (mode) => {
@@ -141,6 +169,22 @@ describe("the packed package", () => {
       "dist/raw.js",
     ]);
     expect(strayModules(cost.withSdk.entryModules, true)).toEqual([]);
+  });
+
+  it("gives an app that imports mix-sdk/query one copy of the client, and nothing of @tanstack/query-core", async () => {
+    const cost = await viteSdkCost(
+      { from: "package", project: consumer },
+      "vite",
+      "mix-sdk with mix-sdk/query",
+      "mix-sdk",
+    );
+    const ours = cost.withSdk.entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"));
+    expect(ours.map((module) => module.replace(/^.*\/node_modules\/mix-sdk\//, "")).sort()).toEqual([
+      "dist/index.browser.js",
+      "dist/query.js",
+    ]);
+    expect(cost.entry).toBeLessThanOrEqual(viteQueryBudget);
+    expect(strayModules(cost.withSdk.entryModules, false, true)).toEqual([]);
   });
 
   it("still calls mix-sdk/raw when a bundler inlines the CommonJS build", async () => {
