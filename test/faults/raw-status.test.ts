@@ -25,4 +25,15 @@ describe("a status no Response can carry", () => {
       expect(server.requests).toHaveLength(2);
     },
   );
+
+  it("returns a 599, which a Response can carry, as openapi-fetch's error", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(599, { "content-type": "application/json" });
+      res.end('{"error":"edge"}');
+    });
+    const mix = new Mix({ serverURL: server.url, retryConfig: { strategy: "none" } });
+    const { error, response } = await createRawClient(mix).GET("/api/sessions");
+    expect(response.status).toBe(599);
+    expect(error).toEqual({ error: "edge" });
+  });
 });

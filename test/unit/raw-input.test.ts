@@ -40,10 +40,13 @@ describe("the raw client's input rules, as mix.sessions has them", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("refuses a call with no params at all on a path with an id", async () => {
+  it("refuses a call with no params, or params without path, on a path with an id", async () => {
     const { fake, raw } = rawClient();
-    const error = await settled((raw.GET as (path: string) => Promise<unknown>)("/api/sessions/{id}"));
-    expect(error).toMatchObject({ name: "InvalidRequestError", field: "id" });
+    const get = raw.GET as (path: string, init?: unknown) => Promise<unknown>;
+    for (const init of [undefined, {}, { params: {} }]) {
+      const error = await settled(get("/api/sessions/{id}", init));
+      expect(error, JSON.stringify(init)).toMatchObject({ name: "InvalidRequestError", field: "id" });
+    }
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -87,6 +90,17 @@ describe("a 2xx body that is not JSON, through the raw client", () => {
     expect(error).toMatchObject({ statusCode: 200, body: "<html>maintenance</html>" });
     expect((error as Error).message).toBe("GET /api/sessions answered 200 with a body that is not JSON");
     await expect(mix.sessions.list()).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+
+  it("returns a 204 and the answer to a HEAD, which openapi-fetch does not parse", async () => {
+    const replies = [new Response(null, { status: 204 }), new Response(null, { status: 200 })];
+    const mix = new Mix({ serverURL: "http://api.test", fetch: fakeFetch(...replies).fetch });
+    const raw = createRawClient(mix);
+    await expect(raw.DELETE("/api/sessions/{id}", { params: { path: { id: "s1" } } })).resolves.toMatchObject({
+      data: undefined,
+      response: { status: 204 },
+    });
+    await expect(raw.HEAD("/api/sessions" as never)).resolves.toMatchObject({ response: { status: 200 } });
   });
 
   it("returns it when the call asks for text, and returns an empty 2xx as openapi-fetch does", async () => {

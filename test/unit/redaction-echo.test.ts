@@ -124,3 +124,31 @@ describe("redaction as a property", () => {
     );
   });
 });
+
+describe("what makes a secret a whole token", () => {
+  const redact = redactorFor({ cookie: "region=national; sid=Tab\tSecret1" });
+
+  it("hides a secret standing alone, never one inside a longer word", () => {
+    expect(redact("national; international; nationalism; (national)")).toBe(
+      "[REDACTED]; international; nationalism; ([REDACTED])",
+    );
+  });
+
+  // A tab is the one control character a header value may hold (no token or cookie value does).
+  it("hides a secret that holds a tab, as sent, as \\u0009 and as %09", () => {
+    expect(redact("sid Tab\tSecret1 / Tab\\u0009Secret1 / Tab%09Secret1")).toBe(
+      "sid [REDACTED] / [REDACTED] / [REDACTED]",
+    );
+  });
+
+  it("reads + as a space only where the secret has a space", () => {
+    const spaced = redactorFor({ "x-api-key": "two words+more" });
+    expect(spaced("two+words+more and two words+more")).toBe("[REDACTED] and [REDACTED]");
+    expect(spaced("two+wor+s+more")).toBe("two+wor+s+more");
+  });
+
+  it("hides the longest secret first, so a shorter one inside it leaves nothing of it behind", () => {
+    const both = redactorFor({ authorization: "Bearer abcdefgh", "x-api-key": "abcdefgh-ijklmnop" });
+    expect(both("key abcdefgh-ijklmnop, token abcdefgh")).toBe("key [REDACTED], token [REDACTED]");
+  });
+});
