@@ -10,6 +10,7 @@
  * what only servers have.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateDtsBundle } from "dts-bundle-generator";
 import { type BuildOptions, build, type Metafile } from "esbuild";
@@ -67,23 +68,50 @@ export async function buildJavaScript(): Promise<void> {
   }
 }
 
-/** Bundles the public types into one self-contained declaration file per entry and module system. */
-export function buildTypes(): void {
+/**
+ * Where the types of the entries that import the client by the package's name find it: a
+ * stand-in for the installed package, so their declarations import `mix-sdk` instead of
+ * carrying a copy of the client's (dts-bundle-generator inlines whatever is not under a
+ * node_modules folder).
+ */
+const standIn = fileURLToPath(new URL("../node_modules/.cache/mix-sdk-types/", import.meta.url));
+
+function writeStandIn(): string {
+  mkdirSync(join(standIn, "node_modules/mix-sdk/dist"), { recursive: true });
+  copyFileSync(dist("index.d.ts"), join(standIn, "node_modules/mix-sdk/dist/index.d.ts"));
+  const config = join(standIn, "tsconfig.json");
+  const extendsPath = fileURLToPath(new URL("../tsconfig.build.json", import.meta.url));
+  const paths = { "mix-sdk": [join(standIn, "node_modules/mix-sdk/dist/index.d.ts")] };
+  writeFileSync(config, JSON.stringify({ extends: extendsPath, compilerOptions: { paths } }));
+  return config;
+}
+
+/** One declaration file per entry, the same for ESM (.d.ts) and CommonJS (.d.cts) users. */
+function writeTypes(selected: typeof entries, configPath: string): void {
   const types = generateDtsBundle(
-    entries.map((entry) => ({
+    selected.map((entry) => ({
       filePath: entry.source,
       libraries: { importedLibraries: entry.external },
       // The query entry exports what its index names: not the client's types it refers to.
       output: { noBanner: true, exportReferencedTypes: entry.name !== "query" },
     })),
-    { preferredConfigPath: fileURLToPath(new URL("../tsconfig.build.json", import.meta.url)) },
+    { preferredConfigPath: configPath },
   );
-  mkdirSync(dist(""), { recursive: true });
-  entries.forEach((entry, i) => {
+  selected.forEach((entry, i) => {
     writeFileSync(dist(`${entry.name}.d.ts`), types[i] ?? "");
-    // The same declarations, read as CommonJS types by `require` users.
     copyFileSync(dist(`${entry.name}.d.ts`), dist(`${entry.name}.d.cts`));
   });
+}
+
+/** Bundles the public types: first the entries that stand alone, then those that import the client. */
+export function buildTypes(): void {
+  mkdirSync(dist(""), { recursive: true });
+  const importsClient = (entry: (typeof entries)[number]) => entry.external.includes("mix-sdk");
+  writeTypes(
+    entries.filter((entry) => !importsClient(entry)),
+    fileURLToPath(new URL("../tsconfig.build.json", import.meta.url)),
+  );
+  writeTypes(entries.filter(importsClient), writeStandIn());
 }
 
 /** Builds everything dist/ ships. */

@@ -1,7 +1,6 @@
-import { InvalidRequestError, type Mix, ResponseValidationError } from "mix-sdk";
+import { InvalidRequestError, type Mix, type paths, ResponseValidationError } from "mix-sdk";
 import createClient, { type Client } from "openapi-fetch";
 import { sessionOperations } from "../../generated/operations.js";
-import type { paths } from "../../generated/schema.js";
 import { internals, type MixInternals } from "../internals.js";
 
 type Method = (...args: unknown[]) => Promise<unknown>;
