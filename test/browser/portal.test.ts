@@ -67,13 +67,21 @@ describe("the docs portal bundle", () => {
   it("renders all six operations in Chromium with no network", async () => {
     const { page, blocked } = await openPortal();
     // Summaries are in the sidebar and the operation pages; "GET /api/sessions" rows are visible.
+    // The page draws its operations after its sidebar, later still on a busy machine: wait for the
+    // rows (the assertions below then say which one is missing, if any never came).
+    const rows = operations.map(({ method, path }) => `${method}\\s*${path.replace(/[{}]/g, "\\$&")}`);
+    await page
+      .waitForFunction((patterns) => patterns.every((p) => new RegExp(p).test(document.body.innerText)), rows, {
+        timeout: 60_000,
+      })
+      .catch(() => undefined);
     const allText = await page.evaluate(() => document.body.textContent ?? "");
     const visible = await page.evaluate(() => document.body.innerText);
     expect(operations).toHaveLength(6);
-    for (const { operation, method, path } of operations) {
+    operations.forEach(({ operation, method, path }, i) => {
       expect(allText.includes(String(operation.summary)), String(operation.summary)).toBe(true);
-      expect(new RegExp(`${method}\\s*${path.replace(/[{}]/g, "\\$&")}`).test(visible), `${method} ${path}`).toBe(true);
-    }
+      expect(new RegExp(rows[i] ?? "").test(visible), `${method} ${path}`).toBe(true);
+    });
     expect(unexpected(blocked)).toEqual([]);
   });
 
