@@ -1,7 +1,14 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+/** mix-sdk/raw imports the main entry by name, as it does once installed: here that is src/. */
+const resolve = {
+  alias: [{ find: /^mix-sdk$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) }],
+};
 
 /** Injected fetch, pure policy and type tests. */
 export const unitProject = {
+  resolve,
   test: {
     name: "unit",
     include: ["test/unit/**/*.test.ts", "test/types/**/*.test.ts"],
@@ -10,6 +17,7 @@ export const unitProject = {
 
 /** Real misbehaving node:http servers on loopback. */
 export const faultsProject = {
+  resolve,
   test: {
     name: "faults",
     include: ["test/faults/**/*.test.ts"],
@@ -18,15 +26,30 @@ export const faultsProject = {
   },
 } satisfies TestProjectInlineConfiguration;
 
+/** mix-sdk/query with TanStack Query's React and Vue adapters, in a DOM, against mix-sdk/mock's MSW handlers. */
+export const queryProject = {
+  resolve,
+  test: {
+    name: "query",
+    include: ["test/query/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+    // One jsdom for the project's files, not one each: half the project's time. Each file starts
+    // and closes its own MSW server and renders into a document it cleans up.
+    isolate: false,
+  },
+} satisfies TestProjectInlineConfiguration;
+
 export default defineConfig({
   test: {
     projects: [
       unitProject,
       faultsProject,
+      queryProject,
       {
+        resolve,
         test: {
           name: "package",
-          // And the frontend example projects, which install the same tarball.
+          // And the example projects of the docs, which install the same tarball.
           include: ["test/package/**/*.test.ts", "test/examples/*.test.ts"],
           globalSetup: ["test/package/pack-setup.ts"],
           // Packs, installs and type-checks for real: slower than the other projects.
@@ -34,6 +57,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
@@ -42,6 +66,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
@@ -49,6 +74,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           // The contract suite again, against the stateful mock; and the mock's own tests.
           name: "mock",

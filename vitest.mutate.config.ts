@@ -7,8 +7,8 @@ import { faultsProject, unitProject } from "./vitest.config.ts";
  * tests are the quick ones), and the tests of mix-sdk/mock's MSW handlers, in this process
  * (src/mock/). Left out:
  * - tests of the spec tooling (drift check, spec lint, the breaking-change gate, the portal's code
- *   samples, the Postman collection) and of the docs' blocks: they never load src/ (and Stryker's
- *   sandbox marks every .ts file `// @ts-nocheck`, which the docs test would see);
+ *   samples, the Postman collection, the Arazzo workflows) and of the docs' blocks: they never load
+ *   src/ (and Stryker's sandbox marks every .ts file `// @ts-nocheck`, which the docs test would see);
  * - the bundle-size budgets (the SDK's and the mock's): they would measure Stryker's instrumented
  *   src/ and fail the dry run;
  * - the seeded chaos test: randomized, 10 s or more a run, and its oracle reads timing. A mutant
@@ -27,6 +27,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: unitProject.resolve,
         test: {
           ...unitProject.test,
           exclude: [
@@ -36,12 +37,14 @@ export default defineConfig({
             "test/unit/generated.test.ts",
             "test/unit/mock-bundle.test.ts",
             "test/unit/postman.test.ts",
-            "test/unit/spec-diff.test.ts",
+            "test/unit/arazzo.test.ts",
+            "test/unit/spec-diff*.test.ts",
           ],
           sequence: { groupOrder: 0 },
         },
       },
       {
+        resolve: faultsProject.resolve,
         test: {
           ...faultsProject.test,
           exclude: ["test/faults/chaos.test.ts"],

@@ -25,7 +25,6 @@ export const sessionOperations = {
     "method": "GET",
     "path": "/api/sessions",
     "idempotent": true,
-    "pathParams": [],
     "errors": [
       401,
       500
@@ -36,7 +35,6 @@ export const sessionOperations = {
     "method": "POST",
     "path": "/api/sessions",
     "idempotent": false,
-    "pathParams": [],
     "errors": [
       400
     ],
@@ -57,9 +55,6 @@ export const sessionOperations = {
     "method": "GET",
     "path": "/api/sessions/{id}",
     "idempotent": true,
-    "pathParams": [
-      "id"
-    ],
     "errors": [
       404
     ],
@@ -69,9 +64,6 @@ export const sessionOperations = {
     "method": "DELETE",
     "path": "/api/sessions/{id}",
     "idempotent": true,
-    "pathParams": [
-      "id"
-    ],
     "errors": [
       404
     ],
@@ -81,9 +73,6 @@ export const sessionOperations = {
     "method": "POST",
     "path": "/api/sessions/{id}/fork",
     "idempotent": false,
-    "pathParams": [
-      "id"
-    ],
     "errors": [
       400,
       404
@@ -108,9 +97,6 @@ export const sessionOperations = {
     "method": "POST",
     "path": "/api/sessions/{id}/cancel",
     "idempotent": true,
-    "pathParams": [
-      "id"
-    ],
     "errors": [
       404
     ],

@@ -1,19 +1,19 @@
 /**
  * `npm run build` (also run by `npm pack`): bundles each entry into one file per module
  * system, with its dependencies left as imports: src/index.ts (the client) into dist/index.js
- * (ESM) and dist/index.cjs, src/mock/index.ts (`mix-sdk/mock`, MSW handlers) into dist/mock.js
- * and dist/mock.cjs; and the types of each into one .d.ts and an identical .d.cts. What
- * `mix.raw` loads on first use (src/raw-client.ts, which imports openapi-fetch) stays a file of
- * its own in ESM, dist/raw-client.js, so that an app's bundler splits it off too; in CommonJS
- * it is inlined, and openapi-fetch is still required only on first use. Browsers get
- * dist/index.browser.js (the `browser` export): the same ESM build with the modules of
- * scripts/lib/browser-modules.ts swapped in, which leave out what only servers have. The bin,
- * `mix-mock`, is scripts/mock.ts bundled for Node into dist/mix-mock.js.
+ * (ESM) and dist/index.cjs, src/raw/index.ts (`mix-sdk/raw`, openapi-fetch's client over the
+ * client's transport) into dist/raw.js and dist/raw.cjs, src/mock/index.ts (`mix-sdk/mock`,
+ * MSW handlers) into dist/mock.js and dist/mock.cjs, src/query/index.ts (`mix-sdk/query`, TanStack
+ * Query options) into dist/query.js and dist/query.cjs; and the types of each into one .d.ts and
+ * an identical .d.cts. Browsers get dist/index.browser.js (the `browser` export): the client's
+ * ESM build with the modules of scripts/lib/browser-modules.ts swapped in, which leave out
+ * what only servers have. The bin, `mix-mock`, is scripts/mock.ts bundled for Node into dist/mix-mock.js.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateDtsBundle } from "dts-bundle-generator";
-import { type BuildOptions, build } from "esbuild";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import { browserModulesPlugin } from "./lib/browser-modules.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -21,31 +21,28 @@ const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.m
 
 /** The package's entry points: source, output name, and the packages left as imports. */
 const entries = [
-  { source: "src/index.ts", name: "index", external: ["openapi-fetch"] },
+  { source: "src/index.ts", name: "index", external: [] },
+  // The raw client imports the client's error classes by the package's name, so an app holds one copy.
+  { source: "src/raw/index.ts", name: "raw", external: ["openapi-fetch", "mix-sdk"] },
   { source: "src/mock/index.ts", name: "mock", external: ["msw"] },
+  // Query options over the client: its error classes come from the main entry too; query-core is the user's.
+  { source: "src/query/index.ts", name: "query", external: ["@tanstack/query-core", "mix-sdk"] },
 ];
 
 /**
- * The ESM build of the client for browsers, dist/index.browser.js. Its lazy chunk is the same
- * file as the main ESM build's (src/raw-client.ts imports nothing of the SDK's code), which
- * this checks before writing.
+ * What the raw and query entries may bundle: their own code and (raw) the key it finds a
+ * client's internals under and the spec's table. Anything else of src/ would be a second copy
+ * of the client's code, and of its classes, which `instanceof` tells apart.
  */
-async function buildBrowserEntry(common: BuildOptions): Promise<void> {
-  const { outputFiles = [] } = await build({
-    ...common,
-    format: "esm",
-    splitting: true,
-    outdir: "dist",
-    entryNames: "index.browser",
-    chunkNames: "[name]",
-    plugins: [browserModulesPlugin(root)],
-    write: false,
-  });
-  for (const file of outputFiles) {
-    if (file.path.endsWith("index.browser.js")) writeFileSync(file.path, file.contents);
-    else if (readFileSync(file.path, "utf8") !== file.text)
-      throw new Error(`${file.path} differs in the browser build`);
-  }
+const ownInputs: Record<string, RegExp> = {
+  raw: /^(src\/raw\/|src\/internals\.ts$|generated\/)/,
+  query: /^src\/query\//,
+};
+
+function checkOwnInputs(name: string, metafile: Metafile | undefined): void {
+  const own = ownInputs[name];
+  const stray = Object.keys(metafile?.inputs ?? {}).filter((input) => own && !own.test(input));
+  if (stray.length) throw new Error(`dist/${name}.js must not bundle ${stray.join(", ")}: reach it through the client`);
 }
 
 /** Builds the package's JavaScript into dist/. */
@@ -60,33 +57,48 @@ export async function buildJavaScript(): Promise<void> {
       external: entry.external,
       logLevel: "warning",
     };
-    await build({
-      ...common,
-      format: "esm",
-      splitting: true,
-      outdir: "dist",
-      entryNames: entry.name,
-      chunkNames: "[name]",
-    });
+    const esm = await build({ ...common, format: "esm", outfile: `dist/${entry.name}.js`, metafile: true });
+    checkOwnInputs(entry.name, esm.metafile);
     await build({ ...common, format: "cjs", outfile: `dist/${entry.name}.cjs` });
-    if (entry.name === "index") await buildBrowserEntry(common);
+    if (entry.name === "index") {
+      const plugins = [browserModulesPlugin(root)];
+      // Constants folded (no environment in a browser), so an app's bundler drops what depends on them.
+      await build({ ...common, format: "esm", outfile: "dist/index.browser.js", plugins, minifySyntax: true });
+    }
   }
 }
 
-/** Bundles the public types into one self-contained declaration file per entry and module system. */
-export function buildTypes(): void {
+/**
+ * Where the types of the entries that import the client by the package's name find it: a
+ * stand-in for the installed package, so their declarations import `mix-sdk` instead of
+ * carrying a copy of the client's (dts-bundle-generator inlines whatever is not under a
+ * node_modules folder).
+ */
+const standIn = fileURLToPath(new URL("../node_modules/.cache/mix-sdk-types/", import.meta.url));
+
+function writeStandIn(): string {
+  mkdirSync(join(standIn, "node_modules/mix-sdk/dist"), { recursive: true });
+  copyFileSync(dist("index.d.ts"), join(standIn, "node_modules/mix-sdk/dist/index.d.ts"));
+  const config = join(standIn, "tsconfig.json");
+  const extendsPath = fileURLToPath(new URL("../tsconfig.build.json", import.meta.url));
+  const paths = { "mix-sdk": [join(standIn, "node_modules/mix-sdk/dist/index.d.ts")] };
+  writeFileSync(config, JSON.stringify({ extends: extendsPath, compilerOptions: { paths } }));
+  return config;
+}
+
+/** One declaration file per entry, the same for ESM (.d.ts) and CommonJS (.d.cts) users. */
+function writeTypes(selected: typeof entries, configPath: string): void {
   const types = generateDtsBundle(
-    entries.map((entry) => ({
+    selected.map((entry) => ({
       filePath: entry.source,
       libraries: { importedLibraries: entry.external },
-      output: { noBanner: true },
+      // The query entry exports what its index names: not the client's types it refers to.
+      output: { noBanner: true, exportReferencedTypes: entry.name !== "query" },
     })),
-    { preferredConfigPath: fileURLToPath(new URL("../tsconfig.build.json", import.meta.url)) },
+    { preferredConfigPath: configPath },
   );
-  mkdirSync(dist(""), { recursive: true });
-  entries.forEach((entry, i) => {
+  selected.forEach((entry, i) => {
     writeFileSync(dist(`${entry.name}.d.ts`), types[i] ?? "");
-    // The same declarations, read as CommonJS types by `require` users.
     copyFileSync(dist(`${entry.name}.d.ts`), dist(`${entry.name}.d.cts`));
   });
 }
@@ -106,6 +118,17 @@ export async function buildBin(): Promise<void> {
     outfile: "dist/mix-mock.js",
     logLevel: "warning",
   });
+}
+
+/** Bundles the public types: first the entries that stand alone, then those that import the client. */
+export function buildTypes(): void {
+  mkdirSync(dist(""), { recursive: true });
+  const importsClient = (entry: (typeof entries)[number]) => entry.external.includes("mix-sdk");
+  writeTypes(
+    entries.filter((entry) => !importsClient(entry)),
+    fileURLToPath(new URL("../tsconfig.build.json", import.meta.url)),
+  );
+  writeTypes(entries.filter(importsClient), writeStandIn());
 }
 
 /** Builds everything dist/ ships. */

@@ -1,47 +1,44 @@
 /**
  * `npm run conformance -- <server-url>`: checks a running server against spec/openapi.yaml.
  *
- * The SDK calls all six operations (create, get, list, fork, cancel, delete, then calls on the
- * deleted id) through `prism proxy --errors`, which validates every request and response
- * against the spec. Between Prism and the server sits a small recording tap, so the report
- * can show what the server itself sent even when Prism replaced its answer with an error.
- * Nothing is contacted unless a URL is given. Exit code: 0 conforms, 1 problems, 2 usage.
+ * Redocly Respect runs the workflows of spec/sessions.arazzo.yaml against the server: each
+ * step's success criteria, and every answer's status, content type and body against the spec.
+ * Then the SDK check replays each successful answer through the SDK (scripts/lib/conformance-
+ * sdk.ts says why Respect cannot). Nothing is contacted unless a URL is given.
+ * Exit code: 0 conforms, 1 problems, 2 usage or a check that could not run.
  */
 import { fileURLToPath } from "node:url";
-import {
-  excerpt,
-  type Note,
-  notesOf,
-  type Problem,
-  problemsOf,
-  type SpecFacts,
-  specFacts,
-} from "./lib/conformance-report.ts";
-import { type Outcome, runSteps, type StepRecord } from "./lib/conformance-steps.ts";
-import { startPrism } from "./lib/prism.ts";
-import { loadSpec, specPath } from "./lib/spec.ts";
-import { startTap } from "./lib/tap.ts";
+import { loadArazzo } from "./lib/arazzo.ts";
+import { type RespectCheck, type RespectStep, runRespect } from "./lib/conformance-respect.ts";
+import { excerpt, type Note, sdkNotes } from "./lib/conformance-sdk.ts";
+
+/** A step that failed Respect's checks: the server does not do what the workflows and the spec say. */
+export type Problem = {
+  workflowId: string;
+  stepId: string;
+  /** For example `POST /api/sessions/{id}/fork`, with the id the step used. */
+  request: string;
+  /** What the server answered, cut to one line. */
+  answer: string;
+  /** Each failed check: its name, and the criterion or Respect's first line on it. */
+  failed: { check: string; detail: string }[];
+};
 
 /** The result of a conformance check. */
 export type Report = {
   serverURL: string;
-  steps: StepRecord[];
-  /** Each way the server violates the spec; any problem fails the check. */
+  /** Respect's own report, as it printed it. */
+  respectOutput: string;
+  /** Every step Respect ran, in order, with the server's answer and the checks. */
+  steps: RespectStep[];
+  /** Each failed check; any problem fails the check. */
   problems: Problem[];
-  /** Allowed by the spec but worth knowing: the SDK's tolerance at work, undeclared fields. */
+  /** What the SDK makes of the server's successful answers, where it differs from `data`. */
   notes: Note[];
   ok: boolean;
 };
 
-/** Options for `checkConformance`. */
-export type ConformanceOptions = {
-  /** The spec to check against (default spec/openapi.yaml). */
-  spec?: string;
-  /** Receives each line Prism prints. */
-  onPrismLine?: (line: string) => void;
-};
-
-/** Refuses anything but an absolute http(s) URL. */
+/** Refuses anything but an absolute http(s) URL; returns it without a trailing slash. */
 export function checkedServerURL(value: string | undefined): string {
   let url: URL;
   try {
@@ -53,72 +50,71 @@ export function checkedServerURL(value: string | undefined): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new Error(`conformance: ${value} is not an http(s) URL`);
-  return url.href;
+  return url.href.replace(/\/+$/, "");
 }
 
-/**
- * Checks the server at `serverURL` against the spec: starts a tap and Prism proxy on 127.0.0.1,
- * drives the SDK through them, and stops both before it returns.
- */
-export async function checkConformance(serverURL: string, options: ConformanceOptions = {}): Promise<Report> {
-  const url = checkedServerURL(serverURL);
-  const facts: SpecFacts = specFacts(loadSpec(options.spec ?? specPath));
-  const tap = await startTap(url);
-  try {
-    const prism = await startPrism({
-      mode: "proxy",
-      upstream: tap.url,
-      spec: options.spec,
-      onLine: options.onPrismLine,
-    });
-    try {
-      const steps = await runSteps(prism.url, tap);
-      const problems = steps.flatMap((step, i) => problemsOf(step, i + 1, facts));
-      const notes = steps.flatMap((step, i) => notesOf(step, i + 1, facts));
-      return { serverURL, steps, problems, notes, ok: problems.length === 0 };
-    } finally {
-      await prism.stop();
-    }
-  } finally {
-    await tap.close();
-  }
+function answerOf(step: RespectStep): string {
+  if (step.status === undefined) return "no answer";
+  // Respect leaves the body out of its log when resolving the step's outputs failed.
+  return step.body === undefined ? `${step.status}` : `${step.status} ${excerpt(step.body)}`;
 }
 
-function shownOutcome(outcome: Outcome): string {
-  if (!outcome.ok)
-    return `threw ${outcome.name}${outcome.status ? ` (${outcome.status})` : ""}: ${excerpt(outcome.message, 120)}`;
-  return outcome.value === undefined ? "returned nothing" : `returned ${excerpt(JSON.stringify(outcome.value), 120)}`;
+function detailOf(check: RespectCheck): string {
+  if (check.condition) return check.condition;
+  const first = check.message.split("\n").find((line) => line.trim() !== "");
+  if (first) return excerpt(first.trim(), 200);
+  return check.name === "status code check" ? "not a status the spec documents for this operation" : "";
 }
 
-function stepLines(step: StepRecord, index: number, report: Report): string[] {
-  const { exchange, upstream } = step;
-  const request = exchange ? `${exchange.method} ${new URL(exchange.url).pathname}` : "(nothing sent)";
-  const server = upstream ? (upstream.status ?? "no answer") : "not forwarded";
-  const prism = exchange && exchange.status !== upstream?.status ? `, Prism ${exchange.status}` : "";
-  const lines = [`${index}. ${step.title}`, `   ${request} -> server ${server}${prism} (expected ${step.expected})`];
-  for (const p of report.problems.filter((p) => p.step === index)) lines.push(`   PROBLEM ${p.kind}: ${p.text}`);
-  for (const n of report.notes.filter((n) => n.step === index)) lines.push(`   note (${n.kind}): ${n.text}`);
-  lines.push(`   SDK through Prism: ${shownOutcome(step.viaPrism)}`);
-  return lines;
-}
-
-/** The report as readable text: one block per request, then a summary line. */
-export function formatReport(report: Report): string {
-  const lines = [
-    `Conformance of ${report.serverURL} with spec/openapi.yaml`,
-    "(the SDK -> prism proxy --errors -> a recording tap -> the server)",
-    "",
+function problemOf(step: RespectStep): Problem[] {
+  const failed = step.checks.filter((check) => !check.passed && check.severity === "error");
+  if (failed.length === 0) return [];
+  const { workflowId, stepId, method, url } = step;
+  const request = `${method} ${url ? new URL(url).pathname : "(not sent)"}`;
+  return [
+    {
+      workflowId,
+      stepId,
+      request,
+      answer: answerOf(step),
+      failed: failed.map((c) => ({ check: c.name, detail: detailOf(c) })),
+    },
   ];
-  for (const [i, step] of report.steps.entries()) lines.push(...stepLines(step, i + 1, report), "");
-  const counts = new Map<string, number>();
-  for (const p of report.problems) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
-  const plural = (kind: string, n: number) => (n === 1 ? kind : kind.replace(/status$/, "statuse").concat("s"));
-  const kinds = [...counts].map(([kind, n]) => `${n} ${plural(kind, n)}`).join(", ");
-  const notes = `${report.notes.length} note${report.notes.length === 1 ? "" : "s"}`;
+}
+
+/** Checks the server at `serverURL`: runs Respect on the workflows, then the SDK check. */
+export async function checkConformance(serverURL: string): Promise<Report> {
+  const url = checkedServerURL(serverURL);
+  const respect = await runRespect(url);
+  const problems = respect.steps.flatMap(problemOf);
+  const notes = await sdkNotes(loadArazzo(), respect.steps);
+  // Respect's exit code also counts what its log may not show, such as a workflow it could not start.
+  const ok = respect.exitCode === 0 && problems.length === 0;
+  return { serverURL: url, respectOutput: respect.output, steps: respect.steps, problems, notes, ok };
+}
+
+function problemLines(p: Problem): string[] {
+  const head = `  PROBLEM ${p.workflowId}/${p.stepId}: ${p.request} -> ${p.answer}`;
+  return [head, ...p.failed.map((f) => `    failed ${f.check}${f.detail ? `: ${f.detail}` : ""}`)];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The report as text: Respect's own report, then each problem and note, then a summary line. */
+export function formatReport(report: Report): string {
+  const lines = [report.respectOutput.trimEnd(), "", `Conformance of ${report.serverURL} with spec/openapi.yaml`];
+  for (const p of report.problems) lines.push(...problemLines(p));
+  for (const n of report.notes) lines.push(`  note (${n.kind}) ${n.workflowId}/${n.stepId}: ${n.text}`);
+  const requests = plural(report.steps.length, "request");
+  const notes = plural(report.notes.length, "note");
+  const checks = plural(
+    report.problems.reduce((sum, p) => sum + p.failed.length, 0),
+    "failed check",
+  );
   lines.push(
     report.ok
-      ? `OK: ${report.steps.length} requests, no problem (${notes}).`
-      : `FAIL: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"} in ${report.steps.length} requests (${kinds}; ${notes}).`,
+      ? `OK: ${requests}, no problem (${notes}).`
+      : `FAIL: ${plural(report.problems.length, "problem")} in ${requests}, ${checks} (${notes}).`,
   );
   return lines.join("\n");
 }

@@ -3,25 +3,34 @@
  *   index.html                      the Redocly reference page, scripts inlined so it works with no network
  *   openapi.yaml                    the spec bundled into one file (lint-clean), with `x-codeSamples`
  *   openapi.json                    the same, as JSON
- *   mix-api.postman_collection.json the six requests as a Postman v2.1 collection, server as {{baseUrl}}
+ *   mix-api.postman_collection.json the Arazzo workflows as a Postman v2.1 collection, each request
+ *                                   tested, server as {{baseUrl}}
+ *   sessions.arazzo.yaml            the workflows (Arazzo 1.0.1), beside the openapi.yaml they name
  *
  * `npm run docs -- --screenshot` also renders the page in headless Chromium and saves one
  * operation with its samples as spec/portal-screenshot.png (the README shows it).
  */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { addCodeSamples } from "./lib/code-samples.ts";
 import { postmanCollection } from "./lib/postman.ts";
 import { runRedocly } from "./lib/redocly.ts";
-import { loadSpec } from "./lib/spec.ts";
+import { arazzoPath, loadSpec } from "./lib/spec.ts";
 import { lintSpec } from "./lint-spec.ts";
 
 /** The folder the portal is written to. */
 export const portalDir = fileURLToPath(new URL("../dist/portal/", import.meta.url));
 
 /** The portal's files, in the order they are written. */
-export const portalFiles = ["openapi.yaml", "openapi.json", "index.html", "mix-api.postman_collection.json"] as const;
+export const portalFiles = [
+  "openapi.yaml",
+  "openapi.json",
+  "index.html",
+  "mix-api.postman_collection.json",
+  "sessions.arazzo.yaml",
+] as const;
 
 const docsConfig = fileURLToPath(new URL("./lib/redocly-docs.yaml", import.meta.url));
 
@@ -30,10 +39,10 @@ function redocly(args: string[]): void {
   if (status !== 0) throw new Error(`redocly ${args[0]} failed:\n${output}`);
 }
 
-/** Writes the portal bundle and returns the paths it wrote. */
-export async function buildPortal(): Promise<string[]> {
-  mkdirSync(portalDir, { recursive: true });
-  const [yaml, json, html, postman] = portalFiles.map((name) => `${portalDir}${name}`) as [
+/** Writes the portal's files into `dir`, in the order of `portalFiles`. */
+async function writePortal(dir: string): Promise<void> {
+  const [yaml, json, html, postman, arazzo] = portalFiles.map((name) => join(dir, name)) as [
+    string,
     string,
     string,
     string,
@@ -44,8 +53,10 @@ export async function buildPortal(): Promise<string[]> {
   const bundle = addCodeSamples(loadSpec(yaml));
   writeFileSync(yaml, stringify(bundle, { lineWidth: 0 }));
   writeFileSync(json, `${JSON.stringify(bundle, null, 2)}\n`);
-  const lint = lintSpec(yaml);
-  if (!lint.ok) throw new Error(`the bundled spec is not lint-clean:\n${lint.output}`);
+  // Its source description is `./openapi.yaml`: the bundle beside it.
+  copyFileSync(arazzoPath, arazzo);
+  const lint = lintSpec([yaml, arazzo]);
+  if (!lint.ok) throw new Error(`the bundled spec and workflows are not lint-clean:\n${lint.output}`);
   redocly([
     "build-docs",
     yaml,
@@ -59,7 +70,25 @@ export async function buildPortal(): Promise<string[]> {
   ]);
   const collection = await postmanCollection(structuredClone(bundle));
   writeFileSync(postman, `${JSON.stringify(collection, null, 2)}\n`);
-  return [yaml, json, html, postman];
+}
+
+/**
+ * Writes the portal bundle and returns the paths it wrote. The files are made in a folder of
+ * their own and then renamed into place, so a reader never sees a half-written file, even
+ * while another build (a test's, a second `npm run docs`) writes the same files.
+ */
+export async function buildPortal(): Promise<string[]> {
+  mkdirSync(portalDir, { recursive: true });
+  const work = mkdtempSync(join(portalDir, "..", ".portal-"));
+  try {
+    await writePortal(work);
+    return portalFiles.map((name) => {
+      renameSync(join(work, name), join(portalDir, name));
+      return join(portalDir, name);
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

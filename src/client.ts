@@ -1,14 +1,13 @@
-import type { Client } from "openapi-fetch";
-import { type SessionsMethods, specServerURL } from "../generated/operations.js";
-import type { paths } from "../generated/schema.js";
-import { checkedNumber, InvalidRequestError } from "./errors.js";
+import type { SessionsMethods } from "../generated/operations.js";
+import { defaults } from "./defaults.js";
+import { checkedNumber, InvalidRequestError, responseError } from "./errors.js";
+import { internals, type MixInternals } from "./internals.js";
 import type { MixOptions, RequestOptions } from "./options.js";
-import { createRawClient } from "./raw.js";
-import { checkedServerURL, mergedHeaders } from "./request.js";
+import { checkedServerURL, mergedHeaders, pathSegment, resolveCall } from "./request.js";
 import { resolvePolicy } from "./retry.js";
 import { env } from "./runtime.js";
 import { createSessions } from "./sessions.js";
-import type { Transport } from "./transport.js";
+import { execute, type Transport } from "./transport.js";
 
 /**
  * The Mix API client.
@@ -18,13 +17,12 @@ import type { Transport } from "./transport.js";
  * const session = await mix.sessions.create({ title: "Refactor billing" });
  * ```
  *
- * Options are checked here; a bad one throws `InvalidRequestError` naming it.
+ * Options are checked here; a bad one throws `InvalidRequestError` naming it. The typed
+ * openapi-fetch client over the same transport is `createRawClient(mix)` from `mix-sdk/raw`.
  */
 export class Mix {
   /** The six session operations, typed from the spec. */
   declare readonly sessions: SessionsMethods<RequestOptions>;
-  /** The typed openapi-fetch client, on the same transport (retries, timeouts, abort). */
-  declare readonly raw: Client<paths>;
 
   constructor(options: MixOptions = {}) {
     if (options.fetch !== undefined && typeof options.fetch !== "function") {
@@ -37,16 +35,17 @@ export class Mix {
     const transport: Transport = {
       serverURL: checkedServerURL(
         fromEnv ? "MIX_SERVER_URL" : "serverURL",
-        options.serverURL ?? (fromEnv || specServerURL),
+        options.serverURL ?? (fromEnv || defaults.serverURL),
       ),
       headers: options.headers && Object.fromEntries(mergedHeaders(options.headers)),
       policy: resolvePolicy(options.retryConfig),
-      timeoutMs: options.timeoutMs === undefined ? 60_000 : checkedNumber("timeoutMs", options.timeoutMs, 0),
+      timeoutMs: checkedNumber("timeoutMs", options.timeoutMs ?? defaults.timeoutMs, 0),
       fetch: options.fetch,
       logger,
       random: Math.random,
     };
     this.sessions = createSessions(transport);
-    this.raw = createRawClient(transport);
+    const parts: MixInternals = [transport, execute, resolveCall, pathSegment, checkedServerURL, responseError];
+    Object.defineProperty(this, internals, { value: parts });
   }
 }

@@ -93,9 +93,14 @@ export function checkedNumber(field: string, value: unknown, min: number): numbe
   return value as number;
 }
 
-/** True for a JSON object (not null, not an array): what the contract calls an envelope. */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * True for a plain object (its prototype Object.prototype or null): what the client takes as
+ * params and headers, and what the contract calls an envelope once parsed from JSON.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Parses JSON, or gives undefined for text that is not JSON. */
@@ -118,7 +123,7 @@ export function responseError(
   redact: (text: string) => string,
 ): MixError {
   const parsed = documented.includes(response.status) ? parseJson(body) : undefined;
-  if (isJsonObject(parsed)) {
+  if (isPlainObject(parsed)) {
     const envelope = parsed as RESTResponse;
     const message = [envelope.error?.message, envelope.message].find((m) => typeof m === "string") ?? body;
     return new RESTResponseError(redact(message), response, body, envelope, retryAfterMs);

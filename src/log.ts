@@ -1,38 +1,11 @@
 import type { RetryPlan } from "./retry.js";
 
-/** Headers whose values never appear in a log line or an error message. */
-const secretHeaderNames = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key"]);
-
-/**
- * What to hide of the secret headers sent: the whole value, each cookie's value, and the
- * credentials after a scheme ("Bearer <token>"), since a server may echo any of them.
- */
-export function secretValues(headers: HeadersInit | undefined): string[] {
-  // Stryker disable next-line ArrayDeclaration: equivalent but for text that holds the mutant's own literal
-  const found: string[] = [];
-  new Headers(headers).forEach((value, name) => {
-    if (!secretHeaderNames.has(name)) return;
-    found.push(value, value.replace(/^\S+\s+/, ""));
-    for (const cookie of value.split(";")) found.push(cookie.slice(cookie.indexOf("=") + 1).trim());
-  });
-  // Empty or one-character pieces would blank out unrelated text.
-  return found.filter((secret) => secret.length > 1);
-}
-
-/** Replaces every secret value with "[REDACTED]". (Server URLs with credentials are refused up front.) */
-export function redact(text: string, secrets: readonly string[]): string {
-  let safe = text;
-  for (const secret of secrets) safe = safe.split(secret).join("[REDACTED]");
-  return safe;
-}
-
 /** One debug line for one attempt: method, URL, status or error, duration, retry decision. */
 export function describeAttempt(
-  req: { readonly method: string; readonly url: string },
+  call: { readonly method: string; readonly url: string; readonly redact: (text: string) => string },
   outcome: { readonly response: Response } | Error,
   durationMs: number,
   plan: RetryPlan | undefined,
-  secrets: readonly string[],
 ): string {
   const result = outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : String(outcome.response.status);
   const decision = !plan
@@ -40,7 +13,7 @@ export function describeAttempt(
     : plan.retry
       ? `; retrying in ${Math.round(plan.waitMs)} ms`
       : `; not retried: ${plan.reason}`;
-  return redact(`[mix] ${req.method} ${req.url} -> ${result} (${durationMs} ms)${decision}`, secrets);
+  return call.redact(`[mix] ${call.method} ${call.url} -> ${result} (${durationMs} ms)${decision}`);
 }
 
 /**

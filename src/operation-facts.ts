@@ -4,6 +4,8 @@
  * generated file is checked against them (`satisfies`).
  */
 
+import type { BackoffConfig } from "./options.js";
+
 /** A request-body field as the client checks it before sending. */
 export type FieldFacts = { readonly type: "string" | "integer" | "number" | "boolean"; readonly minimum?: number };
 
@@ -14,7 +16,6 @@ export type OperationFacts = {
   readonly path: string;
   /** From `x-idempotent`: false means a retry could act twice (create, fork). */
   readonly idempotent: boolean;
-  readonly pathParams: readonly string[];
   /** The JSON body's fields; absent when the operation takes no body. */
   readonly body?: { readonly required: readonly string[]; readonly fields: Readonly<Record<string, FieldFacts>> };
   /** The error statuses the spec documents for this operation. */
@@ -24,11 +25,7 @@ export type OperationFacts = {
 };
 
 /** The retry policy the spec declares in `x-speakeasy-retries` (intervals in milliseconds). */
-export type SpecRetryPolicy = {
-  readonly initialInterval: number;
-  readonly maxInterval: number;
-  readonly exponent: number;
-  readonly maxElapsedTime: number;
+export type SpecRetryPolicy = Readonly<Required<BackoffConfig>> & {
   readonly retryConnectionErrors: boolean;
   /** Codes ("429") and classes ("5XX"). */
   readonly statusCodes: readonly string[];

@@ -1,18 +1,14 @@
-import { checkedNumber, InvalidRequestError } from "./errors.js";
+import { checkedNumber, InvalidRequestError, isPlainObject } from "./errors.js";
 import type { FieldFacts, OperationFacts } from "./operation-facts.js";
 import type { RequestOptions } from "./options.js";
-import type { Outgoing, Transport } from "./transport.js";
+import { redactorFor } from "./redact.js";
+import { resolvePolicy } from "./retry.js";
+import type { Call, Outgoing, Transport } from "./transport.js";
 
 const jsonContentType = { "content-type": "application/json" };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /** Percent-encodes an id as exactly one path segment, or refuses it. */
-function pathSegment(name: string, value: unknown): string {
+export function pathSegment(name: string, value: unknown): string {
   if (typeof value !== "string") throw new InvalidRequestError(name, `must be a string, got ${typeof value}`);
   // URL parsers collapse "." and ".." even when percent-encoded, so no encoding makes them safe.
   if (value === "" || value === "." || value === "..")
@@ -42,7 +38,7 @@ function checkField(name: string, facts: FieldFacts, value: unknown): void {
 function jsonBody(name: string, op: OperationFacts, params: Record<string, unknown>): string {
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(params)) {
-    if (op.pathParams.includes(key) || params[key] === undefined) continue;
+    if (op.path.includes(`{${key}}`) || params[key] === undefined) continue;
     const facts = op.body && Object.hasOwn(op.body.fields, key) ? op.body.fields[key] : undefined;
     if (!facts) throw new InvalidRequestError(key, `is not a parameter of ${name}`);
     checkField(key, facts, params[key]);
@@ -119,19 +115,39 @@ export function prepareRequest(
 ): Outgoing {
   if (params !== undefined && !isPlainObject(params)) throw new InvalidRequestError("params", "must be a plain object");
   const given = params ?? {};
-  let path = op.path;
-  for (const param of op.pathParams) path = path.replace(`{${param}}`, pathSegment(param, given[param]));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, param: string) => pathSegment(param, given[param]));
   const body = jsonBody(name, op, given) || undefined;
-  if (options?.timeoutMs !== undefined) checkedNumber("timeoutMs", options.timeoutMs, 0);
-  if (options?.signal !== undefined && typeof options.signal?.addEventListener !== "function") {
+  const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
+  return { method: op.method, url: base + path, headers: requestHeaders(t, options, body !== undefined), body };
+}
+
+/**
+ * A request and the call's options, checked and resolved against the client's settings once:
+ * everything the transport runs for the call. Passing `retries` opts a call that may act
+ * twice (create, fork) into the full policy.
+ */
+export function resolveCall(
+  t: Transport,
+  request: Outgoing,
+  options: RequestOptions | undefined,
+  idempotent: boolean,
+): Call {
+  const signal = options?.signal;
+  if (signal !== undefined && typeof signal?.addEventListener !== "function") {
     throw new InvalidRequestError("signal", "must be an AbortSignal");
   }
-  const base = options?.serverURL === undefined ? t.serverURL : checkedServerURL("serverURL", options.serverURL);
+  const optedIn = options?.retries !== undefined;
+  const { method, url, headers, body } = request;
   return {
-    method: op.method,
-    url: base + path,
-    headers: requestHeaders(t, options, body !== undefined),
+    method,
+    url,
+    headers,
     body,
-    idempotent: op.idempotent,
+    fullPolicy: idempotent || optedIn,
+    policy: optedIn ? resolvePolicy(options.retries, "retries") : t.policy,
+    // 0 turns the timeout off.
+    timeoutMs: checkedNumber("timeoutMs", options?.timeoutMs ?? t.timeoutMs, 0) || Infinity,
+    signal,
+    redact: redactorFor(headers),
   };
 }

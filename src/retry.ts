@@ -1,20 +1,15 @@
-import { specRetryPolicy } from "../generated/operations.js";
+import { defaults } from "./defaults.js";
 import { checkedNumber, InvalidRequestError } from "./errors.js";
-import type { RetryConfig } from "./options.js";
+import type { BackoffConfig, RetryConfig } from "./options.js";
 
 /** A `RetryConfig` with every default filled in and its status list compiled. */
-export type RetryPolicy = {
+export type RetryPolicy = Readonly<Required<BackoffConfig>> & {
   readonly enabled: boolean;
-  readonly initialInterval: number;
-  readonly maxInterval: number;
-  readonly exponent: number;
-  readonly maxElapsedTime: number;
   readonly retryConnectionErrors: boolean;
   /** Retries after the first attempt, at most; Infinity for no limit but the time budget. */
   readonly maxRetries: number;
-  /** Exact statuses ("429") and status classes ("5XX" is stored as 5). */
-  readonly statuses: ReadonlySet<number>;
-  readonly classes: ReadonlySet<number>;
+  /** Statuses to retry: codes ("429") and classes ("5XX"), in upper case. */
+  readonly statusCodes: ReadonlySet<string>;
 };
 
 /** What went wrong with one attempt, as far as retrying is concerned. */
@@ -37,22 +32,16 @@ export type RetryContext = {
 /** Either wait this long and try again, or stop, with the reason (for the debug log). */
 export type RetryPlan = { retry: true; waitMs: number } | { retry: false; reason: string };
 
-const backoffFields = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
-
-/**
- * Retries after the first attempt when a config leaves `maxRetries` out. The SDK's own cap, as
- * the widely used SDKs have one: the spec's `x-speakeasy-retries` bounds retries by time only.
- */
-export const defaultMaxRetries = 3;
+const backoffFields: (keyof BackoffConfig)[] = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"];
 
 function checkedMaxRetries(field: string, value: unknown): number {
-  if (value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && (value as number) >= 0)) {
+  if (value === Infinity || (Number.isSafeInteger(value) && (value as number) >= 0)) {
     return value as number;
   }
   throw new InvalidRequestError(`${field}.maxRetries`, `must be a whole number >= 0 or Infinity, got ${String(value)}`);
 }
 
-/** Fills in a retry config from the spec's defaults and checks it; throws InvalidRequestError. */
+/** Fills in a retry config from the defaults and checks it; throws InvalidRequestError. */
 export function resolvePolicy(config: RetryConfig | undefined, field = "retryConfig"): RetryPolicy {
   const backoffConfig = config?.strategy === "backoff" ? config : undefined;
   if (config !== undefined && config?.strategy !== "none" && !backoffConfig) {
@@ -60,34 +49,27 @@ export function resolvePolicy(config: RetryConfig | undefined, field = "retryCon
   }
   const given = backoffConfig?.backoff ?? {};
   if (typeof given !== "object") throw new InvalidRequestError(`${field}.backoff`, "must be an object");
-  const backoff = {} as Record<(typeof backoffFields)[number], number>;
+  const backoff = {} as Required<BackoffConfig>;
   for (const key of backoffFields) {
-    const value = given[key] ?? specRetryPolicy[key];
+    const value = given[key] ?? defaults.retry[key];
     backoff[key] = checkedNumber(`${field}.backoff.${key}`, value, key === "exponent" ? 1 : 0);
   }
-  const codes = backoffConfig?.statusCodes ?? specRetryPolicy.statusCodes;
+  const codes = backoffConfig?.statusCodes ?? defaults.retry.statusCodes;
   if (!Array.isArray(codes)) throw new InvalidRequestError(`${field}.statusCodes`, "must be an array");
-  const retryConnectionErrors = backoffConfig?.retryConnectionErrors ?? specRetryPolicy.retryConnectionErrors;
+  const retryConnectionErrors = backoffConfig?.retryConnectionErrors ?? defaults.retry.retryConnectionErrors;
   if (typeof retryConnectionErrors !== "boolean") {
     throw new InvalidRequestError(`${field}.retryConnectionErrors`, "must be true or false");
   }
-  const statuses = new Set<number>();
-  const classes = new Set<number>();
   for (const code of codes) {
-    const match = /^([1-5])(XX|\d\d)$/i.exec(String(code));
-    if (!match)
+    if (!/^[1-5](XX|\d\d)$/i.test(String(code)))
       throw new InvalidRequestError(`${field}.statusCodes`, `has ${JSON.stringify(code)}; use "429" or "5XX"`);
-    // Stryker disable next-line OptionalChaining: equivalent: group 2 of the pattern is not optional, so every match has it
-    if (match[2]?.toUpperCase() === "XX") classes.add(Number(match[1]));
-    else statuses.add(Number(code));
   }
   return {
     ...backoff,
     enabled: config?.strategy !== "none",
     retryConnectionErrors,
-    maxRetries: checkedMaxRetries(field, backoffConfig?.maxRetries ?? defaultMaxRetries),
-    statuses,
-    classes,
+    maxRetries: checkedMaxRetries(field, backoffConfig?.maxRetries ?? defaults.retry.maxRetries),
+    statusCodes: new Set(codes.map((code) => String(code).toUpperCase())),
   };
 }
 
@@ -106,7 +88,8 @@ export function backoffWait(policy: RetryPolicy, n: number, random: () => number
 export function planRetry(policy: RetryPolicy, failure: Failure, ctx: RetryContext): RetryPlan {
   if (!policy.enabled) return { retry: false, reason: "retries are off" };
   const isStatus = failure.kind === "status";
-  if (isStatus && !policy.statuses.has(failure.status) && !policy.classes.has(Math.floor(failure.status / 100))) {
+  const codes = policy.statusCodes;
+  if (isStatus && !codes.has(String(failure.status)) && !codes.has(`${Math.floor(failure.status / 100)}XX`)) {
     return { retry: false, reason: `status ${failure.status} is not retried` };
   }
   if (!isStatus && !policy.retryConnectionErrors) return { retry: false, reason: "connection errors are not retried" };

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: this SDK against a bare fetch and openapi-fetch used by hand, in one run on
  * loopback: app bundle size (a `vite build` with Vite's defaults, Vite 8 and 7, and esbuild), time per call
- * (as a ratio to the bare fetch), cold import and heap.
+ * (as a ratio to the bare fetch: wall time, and the client process's CPU time, which a busy
+ * machine disturbs far less), cold import and heap.
  *
  *   npm run bench                       15 rounds of 1,000 calls per client, heap after 20k and 100k
  *   npm run bench -- --rounds 5 --batch 500 --heap 20000
@@ -11,7 +12,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildJavaScript } from "../build.ts";
-import { apps, type BundleSize, esbuildSize, lazyRoute, viteSdkCost, viteSize } from "./bundle-size.ts";
+import { apps, type BundleSize, esbuildSize, viteSdkCost, viteSize } from "./bundle-size.ts";
 import { contenders } from "./contenders.ts";
 import { coldImportMs, heapAfterCalls, startFixtureServer } from "./processes.ts";
 import { median, timeCalls } from "./timing.ts";
@@ -60,6 +61,7 @@ try {
     "esbuild app, gzip (entry + lazy)",
     "time per call / raw, median (min-max)",
     "µs per call",
+    "client CPU per call / raw",
     "cold import, ms",
     ...heapCounts.map((n) => `heap after ${n / 1000}k calls, MiB`),
   ];
@@ -81,6 +83,7 @@ try {
       bytes(esbuilt),
       range(timing.ratios),
       range(timing.perCallUs, 0),
+      range(timing.cpuRatios),
       cold ? `${fixed(cold.median, 1)} (${fixed(cold.min, 1)}-${fixed(cold.max, 1)})` : "-",
       ...heaps,
     ]);
@@ -89,13 +92,12 @@ try {
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   const added = (vite["mix-sdk"]?.entry ?? 0) - (vite["raw fetch + res.json()"]?.entry ?? 0);
   console.log(`\nmix-sdk adds ${added} B gzip to the entry chunk of a Vite app that lists the sessions.`);
-  const withRoute = await viteSdkCost({ from: "dist" }, lazyRoute);
-  console.log(`In the same app loading a page of its own lazily, it adds ${withRoute.entry} B.`);
-  const [vite7, vite7Route] = await Promise.all([
-    viteSdkCost({ from: "dist" }, "", "vite7"),
-    viteSdkCost({ from: "dist" }, lazyRoute, "vite7"),
-  ]);
-  console.log(`Built with Vite 7 (Rollup): ${vite7.entry} B, and ${vite7Route.entry} B with a lazy page of its own.`);
+  const vite7 = await viteSdkCost({ from: "dist" }, "vite7");
+  console.log(`Built with Vite 7 (Rollup, esbuild's minifier): ${vite7.entry} B.`);
+  const raw = await viteSdkCost({ from: "dist" }, "vite", "mix-sdk with mix-sdk/raw");
+  console.log(`An app that also uses mix-sdk/raw (openapi-fetch included): ${raw.entry} B.`);
+  const query = await viteSdkCost({ from: "dist" }, "vite", "mix-sdk with mix-sdk/query", "mix-sdk");
+  console.log(`mix-sdk/query (the six option factories) adds ${query.entry} B beyond the main entry.`);
 } finally {
   server.stop();
 }

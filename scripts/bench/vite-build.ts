@@ -7,8 +7,9 @@
  *
  *   node --import tsx scripts/bench/vite-build.ts [--vite=<package>] [--out=<folder>] <app folder> [<specifier>=<path> ...]
  *
- * Each `specifier=path` is a `resolve.alias`, the only thing set beyond Vite's defaults (used
- * to build against src/ instead of an installed package). With `--out`, the build is also
+ * Each `specifier=path` is a `resolve.alias` for exactly that specifier (so "mix-sdk" leaves
+ * "mix-sdk/raw" alone), the only thing set beyond Vite's defaults (used to build against src/
+ * or dist/ instead of an installed package). With `--out`, the build is also
  * written to that folder, to be served and run. `--vite` names the installed Vite to build
  * with: `vite` (the default, Vite 8, Rolldown) or `vite7` (Vite 7, Rollup).
  */
@@ -34,7 +35,10 @@ const { build } = (await import(vite)) as { build: typeof viteBuild };
 const [root, ...aliases] = args;
 if (!root)
   throw new Error("usage: vite-build.ts [--vite=<package>] [--out=<folder>] <app folder> [<specifier>=<path> ...]");
-const alias = Object.fromEntries(aliases.map((pair) => pair.split("=", 2) as [string, string]));
+const alias = aliases.map((pair) => {
+  const [specifier = "", replacement = ""] = pair.split("=", 2);
+  return { find: new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`), replacement };
+});
 const result = await build({
   root,
   configFile: false,

@@ -60,7 +60,7 @@ function resultName(spec: Node, operation: Node, status: number): string {
 function examplePath(id: string, table: OperationFacts, found: SpecOperation): { path: string; values: Node } {
   let path: string = table.path;
   const values: Node = {};
-  for (const name of table.pathParams) {
+  for (const [, name = ""] of table.path.matchAll(/\{(\w+)\}/g)) {
     const param = found.parameters.find((p) => p.name === name) ?? fail(id, `no parameter ${name}`);
     values[name] = firstExample(param) ?? fail(id, `path parameter ${name} has no example`);
     path = path.replace(`{${name}}`, encodeURIComponent(String(values[name])));
@@ -92,7 +92,7 @@ function sampleFacts(spec: Node, serverURL: string, found: SpecOperation): Sampl
     method: table.method,
     serverURL,
     path,
-    params: table.pathParams.length || body ? { ...values, ...body } : undefined,
+    params: Object.keys(values).length || body ? { ...values, ...body } : undefined,
     body,
     errors,
     result: table.data === "none" ? undefined : resultName(spec, operation, successStatus),

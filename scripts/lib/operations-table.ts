@@ -2,7 +2,7 @@ import type { FieldFacts, OperationFacts as RuntimeFacts, SpecRetryPolicy } from
 import { deref, listOperations, type Node, type SpecOperation } from "./spec.ts";
 
 /** One operation as the generator sees it: the runtime table's entry, plus what shapes its types. */
-export type SpecOperationFacts = RuntimeFacts & { operationId: string; successStatus: number };
+export type SpecOperationFacts = RuntimeFacts & { operationId: string; successStatus: number; pathParams: string[] };
 
 /** The SDK-facing description of the spec: defaults plus one entry per SDK method. */
 export type SpecFacts = {

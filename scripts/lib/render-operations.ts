@@ -54,19 +54,16 @@ function methodSignature(name: string, op: SpecOperationFacts, docs: SpecFacts["
   return `${doc}\n  ${name}(${args.join(", ")}): Promise<${resultType(op)}>;`;
 }
 
+/** Each operation's entry of a table, rendered as a TypeScript object literal. */
+function tableOf(facts: SpecFacts, entry: (op: SpecOperationFacts) => unknown): string {
+  const rows = Object.entries(facts.operations).map(([name, op]) => [name, entry(op)]);
+  return JSON.stringify(Object.fromEntries(rows), null, 2);
+}
+
 /** Renders `generated/operations.ts`: the runtime table and the typed method interface. */
 export function renderOperations(facts: SpecFacts): string {
-  // operationId and successStatus only shape the method types and docs; the client does not need them.
-  const runtime = Object.fromEntries(
-    Object.entries(facts.operations).map(([name, { successStatus: _, operationId: __, ...op }]) => [name, op]),
-  );
-  const table = JSON.stringify(runtime, null, 2);
-  const ids = JSON.stringify(
-    Object.fromEntries(Object.entries(facts.operations).map(([n, op]) => [n, op.operationId])),
-    null,
-    2,
-  );
-  const retry = JSON.stringify(facts.retry, null, 2);
+  // operationId, successStatus and pathParams (which the path shows) only shape the method types and docs.
+  const table = tableOf(facts, ({ successStatus: _, operationId: __, pathParams: ___, ...op }) => op);
   const patterns = Object.entries(facts.operations)
     .map(([name, op]) => `  ${JSON.stringify(name)}: /${pathPatternSource(op.path)}/,`)
     .join("\n");
@@ -81,13 +78,13 @@ import type { operations } from "./schema.js";
 export const specServerURL = ${JSON.stringify(facts.serverURL)};
 
 /** The retry policy the spec declares in \`x-speakeasy-retries\` (intervals in milliseconds). */
-export const specRetryPolicy = ${retry} as const satisfies SpecRetryPolicy;
+export const specRetryPolicy = ${JSON.stringify(facts.retry, null, 2)} as const satisfies SpecRetryPolicy;
 
 /** Run-time facts for each method of \`mix.sessions\`, keyed by method name. */
 export const sessionOperations = ${table} as const satisfies Record<string, OperationFacts>;
 
 /** The spec's operationId of each method, for tools and reports (the client does not read it). */
-export const operationIds = ${ids} as const;
+export const operationIds = ${tableOf(facts, (op) => op.operationId)} as const;
 
 /**
  * Each method's path as a RegExp, for routers (the mock): each path parameter is a named

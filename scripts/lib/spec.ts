@@ -5,6 +5,9 @@ import { parse } from "yaml";
 /** Absolute path of the hand-kept spec, `spec/openapi.yaml`. */
 export const specPath = fileURLToPath(new URL("../../spec/openapi.yaml", import.meta.url));
 
+/** Absolute path of the spec's Arazzo workflows, `spec/sessions.arazzo.yaml`. */
+export const arazzoPath = fileURLToPath(new URL("../../spec/sessions.arazzo.yaml", import.meta.url));
+
 /** A loosely typed OpenAPI node: scripts read only what they need and check it as they go. */
 export type Node = Record<string, unknown>;
 

@@ -3,10 +3,11 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPortal, portalFiles } from "../../scripts/docs.ts";
+import { loadArazzo } from "../../scripts/lib/arazzo.ts";
 import { type CodeSample, renderCodeSamples, sampleLabels } from "../../scripts/lib/code-samples.ts";
 import { openOperation, sampleLanguages, showSample, waitForPortal } from "../../scripts/lib/portal-page.ts";
 import { postmanCollection } from "../../scripts/lib/postman.ts";
-import { listOperations, loadSpec, type Node } from "../../scripts/lib/spec.ts";
+import { arazzoPath, listOperations, loadSpec, type Node } from "../../scripts/lib/spec.ts";
 import { launchChromium, loopbackOnlyPage } from "../helpers/chromium.ts";
 
 let browser: Browser;
@@ -37,9 +38,15 @@ async function openPortal(): Promise<{ page: Page; blocked: string[] }> {
 const unexpected = (blocked: string[]) => blocked.filter((url) => !url.startsWith("https://cdn.redoc.ly/redoc/logo"));
 
 describe("the docs portal bundle", () => {
-  it("writes the page, the bundled spec as YAML and JSON, and the Postman collection", () => {
+  it("writes the page, the bundled spec as YAML and JSON, the Postman collection and the Arazzo workflows", () => {
     expect(files.map((f) => f.split("/").pop())).toEqual([...portalFiles]);
     for (const file of files) expect(statSync(file).size).toBeGreaterThan(1000);
+  });
+
+  it("publishes spec/sessions.arazzo.yaml as it is, beside the openapi.yaml it names", () => {
+    expect(readFileSync(files[4] ?? "", "utf8")).toBe(readFileSync(arazzoPath, "utf8"));
+    expect(loadArazzo(files[4]).workflows.length).toBeGreaterThan(0);
+    expect(readFileSync(files[4] ?? "", "utf8")).toContain("url: ./openapi.yaml");
   });
 
   it("carries in both bundles exactly the code samples that npm test runs, on every operation", () => {
@@ -60,13 +67,21 @@ describe("the docs portal bundle", () => {
   it("renders all six operations in Chromium with no network", async () => {
     const { page, blocked } = await openPortal();
     // Summaries are in the sidebar and the operation pages; "GET /api/sessions" rows are visible.
+    // The page draws its operations after its sidebar, later still on a busy machine: wait for the
+    // rows (the assertions below then say which one is missing, if any never came).
+    const rows = operations.map(({ method, path }) => `${method}\\s*${path.replace(/[{}]/g, "\\$&")}`);
+    await page
+      .waitForFunction((patterns) => patterns.every((p) => new RegExp(p).test(document.body.innerText)), rows, {
+        timeout: 60_000,
+      })
+      .catch(() => undefined);
     const allText = await page.evaluate(() => document.body.textContent ?? "");
     const visible = await page.evaluate(() => document.body.innerText);
     expect(operations).toHaveLength(6);
-    for (const { operation, method, path } of operations) {
+    operations.forEach(({ operation, method, path }, i) => {
       expect(allText.includes(String(operation.summary)), String(operation.summary)).toBe(true);
-      expect(new RegExp(`${method}\\s*${path.replace(/[{}]/g, "\\$&")}`).test(visible), `${method} ${path}`).toBe(true);
-    }
+      expect(new RegExp(rows[i] ?? "").test(visible), `${method} ${path}`).toBe(true);
+    });
     expect(unexpected(blocked)).toEqual([]);
   });
 

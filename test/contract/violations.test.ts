@@ -5,11 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { type Prism, startPrism } from "../../scripts/lib/prism.ts";
 import { loadSpec, type Node } from "../../scripts/lib/spec.ts";
 import { InvalidRequestError, Mix, MixDefaultError } from "../../src/index.ts";
+import { createRawClient } from "../../src/raw/index.ts";
 import { documentedResponses, sampleSession } from "../helpers/spec-examples.ts";
 import { createViolationRecorder, expectNoViolations } from "../helpers/violation-recorder.ts";
 
 const recorder = createViolationRecorder();
 const mix = new Mix({ serverURL: inject("prismURL"), fetch: recorder.fetch });
+const raw = createRawClient(mix);
 afterEach(() => expectNoViolations(recorder));
 
 const { id } = sampleSession;
@@ -31,8 +33,8 @@ function takeFlagged() {
 }
 
 describe("the violation detector", () => {
-  it("records Prism's sl-violations for a fork with messageIndex 0 sent through mix.raw", async () => {
-    const { response } = await mix.raw.POST("/api/sessions/{id}/fork", {
+  it("records Prism's sl-violations for a fork with messageIndex 0 sent through the raw client", async () => {
+    const { response } = await raw.POST("/api/sessions/{id}/fork", {
       params: { path: { id } },
       body: { messageIndex: 0 },
     });
@@ -43,9 +45,9 @@ describe("the violation detector", () => {
     ]);
   });
 
-  it("records Prism's sl-violations for a create with an unknown field sent through mix.raw", async () => {
+  it("records Prism's sl-violations for a create with an unknown field sent through the raw client", async () => {
     const body = { title: "Refactor the billing module", unknownField: true };
-    const { response } = await mix.raw.POST("/api/sessions", { body });
+    const { response } = await raw.POST("/api/sessions", { body });
     expect(response.status).toBe(400);
     expect(takeFlagged()?.violations).toEqual([
       expect.objectContaining({ location: ["request", "body"], code: "additionalProperties" }),
@@ -53,7 +55,7 @@ describe("the violation detector", () => {
   });
 
   it("records Prism's own problem+json error, which carries no sl-violations header", async () => {
-    const { response } = await mix.raw.POST("/api/sessions/{id}/cancel", {
+    const { response } = await raw.POST("/api/sessions/{id}/cancel", {
       params: { path: { id } },
       body: {} as never,
     });
@@ -101,16 +103,16 @@ describe("the violation detector on a spec whose example breaks its schema", () 
   });
 });
 
-describe("mix.raw against Prism", () => {
+describe("the raw client against Prism", () => {
   it("GET of a session returns { data: envelope }", async () => {
-    const { data, error, response } = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id } } });
+    const { data, error, response } = await raw.GET("/api/sessions/{id}", { params: { path: { id } } });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data).toStrictEqual(exampleOf("getSession", 200));
   });
 
   it("Prefer code=404 returns { error: envelope } with status 404", async () => {
-    const { data, error, response } = await mix.raw.GET("/api/sessions/{id}", {
+    const { data, error, response } = await raw.GET("/api/sessions/{id}", {
       params: { path: { id } },
       headers: { Prefer: "code=404" },
     });

@@ -1,6 +1,7 @@
 import { getEventListeners } from "node:events";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Mix, MixDefaultError, RequestAbortedError } from "../../src/index.ts";
+import { createRawClient } from "../../src/raw/index.ts";
 import {
   collectGarbage,
   delay,
@@ -107,7 +108,7 @@ describe("aborting a call", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("aborts a mix.raw call in flight after a GC", async () => {
+  it("aborts a raw client call in flight after a GC", async () => {
     const controller = new AbortController();
     let closed: Promise<number> | undefined;
     let abortedAt = Number.NaN;
@@ -118,7 +119,10 @@ describe("aborting a call", () => {
     });
     const mix = new Mix({ serverURL: server.url, timeoutMs: 1000 });
 
-    const call = mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } }, signal: controller.signal });
+    const call = createRawClient(mix).GET("/api/sessions/{id}", {
+      params: { path: { id: "s1" } },
+      signal: controller.signal,
+    });
     const { error, settledAt } = await outcome(() => call);
 
     expect(error).toBeInstanceOf(RequestAbortedError);

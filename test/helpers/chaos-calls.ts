@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { getEventListeners } from "node:events";
+import { defaults } from "../../src/defaults.ts";
 import { Mix, type RequestOptions, type RetryConfig } from "../../src/index.ts";
-import { defaultMaxRetries } from "../../src/retry.ts";
 import { attemptPrng } from "./chaos-actions.ts";
 
 /** A method of `mix.sessions`. */
@@ -82,7 +82,7 @@ function policyFacts(retries: RetryConfig | undefined, idempotent: boolean): Pol
     return { enabled: false, ...none, fullPolicy };
   }
   const { initialInterval = 0, maxInterval = 0, exponent = 1, maxElapsedTime = 0 } = config.backoff ?? {};
-  const maxRetries = config.maxRetries ?? defaultMaxRetries;
+  const maxRetries = config.maxRetries ?? defaults.retry.maxRetries;
   return { enabled: true, initialInterval, maxInterval, exponent, maxElapsedTime, maxRetries, fullPolicy };
 }
 

@@ -2,6 +2,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Mix, RESTResponseError, type SessionData } from "../../src/index.ts";
 import { createMixMock, type MixMock, type MixMockOptions } from "../../src/mock/index.ts";
+import { createRawClient } from "../../src/raw/index.ts";
 import { freshSession } from "../helpers/mock-expectations.ts";
 import { successData } from "../helpers/spec-examples.ts";
 
@@ -55,7 +56,9 @@ describe("mix-sdk/mock with MSW's setupServer and the SDK in Node", () => {
 
   it("answers a body the server would refuse with the API's 400", async () => {
     const mock = useHandlers();
-    const { response, error } = await mix.raw.POST("/api/sessions", { body: { title: "x", color: "red" } as never });
+    const { response, error } = await createRawClient(mix).POST("/api/sessions", {
+      body: { title: "x", color: "red" } as never,
+    });
     expect(response.status).toBe(400);
     expect(error).toEqual({
       error: { code: 400, message: "Validation error for field 'color': unknown field", type: "validation_error" },

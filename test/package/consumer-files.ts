@@ -1,34 +1,60 @@
 /** Files of a fresh consumer project that installs the packed tarball. */
 
-/** An ESM consumer: imports by name, calls the SDK and mix.raw, prints JSON. */
-export const esmConsumer = `import { Mix, RESTResponseError } from "mix-sdk";
+/**
+ * An ESM consumer: imports by name, calls the SDK and mix-sdk/raw, prints JSON. The raw client's
+ * refusal of an id of ".." must be the main entry's own InvalidRequestError class.
+ */
+export const esmConsumer = `import { InvalidRequestError, Mix, RESTResponseError } from "mix-sdk";
+import { createRawClient } from "mix-sdk/raw";
 const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
 const session = await mix.sessions.get({ id: "s1" });
-const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
+const rawClient = createRawClient(mix);
+const raw = await rawClient.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
 const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
-console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError: error instanceof RESTResponseError }));
+const refused = await rawClient.DELETE("/api/sessions/{id}", { params: { path: { id: ".." } } }).catch((e) => e);
+const restError = error instanceof RESTResponseError && refused instanceof InvalidRequestError;
+console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError }));
 `;
 
 /** The same from CommonJS, with require. */
-export const cjsConsumer = `const { Mix, RESTResponseError } = require("mix-sdk");
+export const cjsConsumer = `const { InvalidRequestError, Mix, RESTResponseError } = require("mix-sdk");
+const { createRawClient } = require("mix-sdk/raw");
 (async () => {
   const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
   const session = await mix.sessions.get({ id: "s1" });
-  const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
+  const rawClient = createRawClient(mix);
+  const raw = await rawClient.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
   const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
-  console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError: error instanceof RESTResponseError }));
+  const refused = await rawClient.DELETE("/api/sessions/{id}", { params: { path: { id: ".." } } }).catch((e) => e);
+  const restError = error instanceof RESTResponseError && refused instanceof InvalidRequestError;
+  console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError }));
 })();
 `;
 
 /** A typed consumer: compiles only if the shipped types are right. */
-export const typedConsumer = `import { Mix, RESTResponseError, type SessionData } from "mix-sdk";
+export const typedConsumer = `import { MutationObserver, QueryClient } from "@tanstack/query-core";
+import { Mix, RESTResponseError, type SessionData } from "mix-sdk";
 import { createMixMock, type MixMock } from "mix-sdk/mock";
+import { type MixQueryError, sessionKeys, sessionQueries } from "mix-sdk/query";
+import { createRawClient } from "mix-sdk/raw";
+export async function cached(mix: Mix, client: QueryClient): Promise<SessionData | undefined> {
+  const q = sessionQueries(mix);
+  const sessions: SessionData[] = await client.fetchQuery(q.list());
+  const fork: SessionData = await new MutationObserver(client, q.fork()).mutate({ id: "s1", messageIndex: 1 });
+  // @ts-expect-error messageIndex is required
+  await new MutationObserver(client, q.fork()).mutate({ id: "s1" });
+  const error: MixQueryError | null | undefined = client.getQueryState(sessionKeys.list())?.error;
+  if (error instanceof RESTResponseError) return undefined;
+  return client.getQueryData(sessionKeys.detail(fork.id ?? sessions[0]?.id));
+}
 export const mock: MixMock = createMixMock({ seed: "empty", latencyMs: [10, 20], baseURL: "*" });
 export const stored: SessionData[] = mock.sessions();
 export async function titles(mix: Mix): Promise<string[]> {
   const sessions: SessionData[] = await mix.sessions.list();
   const fork: SessionData = await mix.sessions.fork({ id: "s1", messageIndex: 2 });
-  const raw = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: fork.id } } });
+  const raw = await createRawClient(mix).GET("/api/sessions/{id}", { params: { path: { id: fork.id } } });
+  // @ts-expect-error not a path of the spec
+  await createRawClient(mix).GET("/api/users");
   try {
     await mix.sessions.get({ id: raw.data?.data.id ?? "" });
   } catch (error) {
@@ -84,5 +110,38 @@ const { createMixMock } = require("mix-sdk/mock");
   const list = await mix.sessions.list();
   server.close();
   console.log(JSON.stringify({ title: created.title, first: list[0].id === created.id, stored: mock.sessions().length }));
+})();
+`;
+
+/**
+ * An ESM consumer of mix-sdk/query with @tanstack/query-core alone (no framework): a query, a
+ * create whose answer lands in the cache, and a 404 that is the main entry's own error class.
+ */
+export const queryEsmConsumer = `import { MutationObserver, QueryClient } from "@tanstack/query-core";
+import { Mix, RESTResponseError } from "mix-sdk";
+import { sessionKeys, sessionQueries } from "mix-sdk/query";
+const q = sessionQueries(new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } }));
+const client = new QueryClient();
+const session = await client.fetchQuery(q.get({ id: "s1" }));
+const created = await new MutationObserver(client, q.create()).mutate({ title: "packed" });
+const cached = client.getQueryData(sessionKeys.detail(created.id))?.id === created.id;
+const error = await client.fetchQuery(q.get({ id: "missing" })).catch((e) => e);
+client.clear();
+console.log(JSON.stringify({ id: session.id, cached, restError: error instanceof RESTResponseError }));
+`;
+
+/** The same from CommonJS, with require. */
+export const queryCjsConsumer = `const { MutationObserver, QueryClient } = require("@tanstack/query-core");
+const { Mix, RESTResponseError } = require("mix-sdk");
+const { sessionKeys, sessionQueries } = require("mix-sdk/query");
+(async () => {
+  const q = sessionQueries(new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } }));
+  const client = new QueryClient();
+  const session = await client.fetchQuery(q.get({ id: "s1" }));
+  const created = await new MutationObserver(client, q.create()).mutate({ title: "packed" });
+  const cached = client.getQueryData(sessionKeys.detail(created.id))?.id === created.id;
+  const error = await client.fetchQuery(q.get({ id: "missing" })).catch((e) => e);
+  client.clear();
+  console.log(JSON.stringify({ id: session.id, cached, restError: error instanceof RESTResponseError }));
 })();
 `;

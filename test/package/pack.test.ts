@@ -4,11 +4,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
-  lazyRoute,
   strayModules,
   viteEntryBudget,
-  viteEntryBudgetWithLazyRoute,
   vitePackages,
+  viteQueryBudget,
   viteSdkCost,
 } from "../../scripts/bench/bundle-size.ts";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.ts";
@@ -20,6 +19,8 @@ import {
   esmConsumer,
   mockCjsConsumer,
   mockEsmConsumer,
+  queryCjsConsumer,
+  queryEsmConsumer,
   tsconfig,
   typedConsumer,
 } from "./consumer-files.ts";
@@ -35,9 +36,12 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "mix-consumer-"));
   consumer = join(work, "consumer");
   await installTarball(tarball, consumer);
-  // mix-sdk/mock needs msw, an optional peer dependency: the consumer installs it (the version the project pins).
-  const msw = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.msw;
-  await run("npm", ["install", `msw@${msw}`, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
+  // Optional peer dependencies, installed as a user of mix-sdk/mock and mix-sdk/query would: msw
+  // as the project pins it, @tanstack/query-core at the oldest version the package accepts.
+  const { devDependencies, peerDependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const queryCore = `@tanstack/query-core@${/^>=(\S+)/.exec(peerDependencies["@tanstack/query-core"])?.[1]}`;
+  const peers = [`msw@${devDependencies.msw}`, queryCore];
+  await run("npm", ["install", ...peers, "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
     cwd: consumer,
   });
   server = await startServer((req, res) =>
@@ -83,7 +87,14 @@ describe("the packed package", () => {
         "package/dist/mock.d.ts",
         "package/dist/mix-mock.js",
         "package/dist/mock.js",
-        "package/dist/raw-client.js",
+        "package/dist/query.cjs",
+        "package/dist/query.d.cts",
+        "package/dist/query.d.ts",
+        "package/dist/query.js",
+        "package/dist/raw.cjs",
+        "package/dist/raw.d.cts",
+        "package/dist/raw.d.ts",
+        "package/dist/raw.js",
         "package/package.json",
         "package/spec/CHANGELOG.md",
         "package/spec/openapi.yaml",
@@ -113,6 +124,19 @@ describe("the packed package", () => {
     expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toEqual({ title: "packed", first: true, stored: 3 });
   });
 
+  it.each([
+    ["imported from ESM", "query-consumer.mjs", queryEsmConsumer],
+    ["required from CommonJS", "query-consumer.cjs", queryCjsConsumer],
+  ])("runs mix-sdk/query with the oldest @tanstack/query-core it accepts, when %s", async (_, file, source) => {
+    writeFileSync(join(consumer, file), source);
+    const output = await run(process.execPath, [file], { cwd: consumer, env: { SERVER_URL: server.url } });
+    expect(JSON.parse(output.trim().split("\n").at(-1) ?? "")).toEqual({
+      id: sampleSession.id,
+      cached: true,
+      restError: true,
+    });
+  });
+
   it.each(["nodenext", "bundler"] as const)("type-checks a consumer under moduleResolution %s", async (mode) => {
     const dir = join(consumer, `types-${mode}`);
     mkdirSync(dir);
@@ -125,27 +149,46 @@ describe("the packed package", () => {
   it.each(vitePackages)(
     "adds at most the budget to a %s app's entry chunk, installed, with nothing but the main entry",
     async (_, vite) => {
-      const cost = await viteSdkCost({ from: "package", project: consumer }, "", vite);
+      const cost = await viteSdkCost({ from: "package", project: consumer }, vite);
       expect(cost.entry).toBeGreaterThan(1000);
-      expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget);
+      expect(cost.entry).toBeLessThanOrEqual(viteEntryBudget[vite]);
       const { entryModules, lazyModules } = cost.withSdk;
-      expect(lazyModules.some((module) => module.endsWith("/node_modules/mix-sdk/dist/raw-client.js"))).toBe(true);
+      expect(lazyModules).toEqual([]);
       // Vite resolves the `browser` export: the build without what only servers read.
       expect(entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"))).toEqual([
         expect.stringMatching(/\/node_modules\/mix-sdk\/dist\/index\.browser\.js$/),
       ]);
-      expect(strayModules({ entry: entryModules, lazy: lazyModules })).toEqual([]);
+      expect(strayModules(entryModules)).toEqual([]);
     },
   );
 
-  it("adds at most its own budget with Vite 8 when the app loads a page of its own lazily, the helper being the app's", async () => {
-    const withRoute = await viteSdkCost({ from: "package", project: consumer }, lazyRoute);
-    expect(withRoute.without.entryModules).toContain("\0vite/preload-helper.js");
-    expect(withRoute.entry).toBeGreaterThan(1000);
-    expect(withRoute.entry).toBeLessThanOrEqual(viteEntryBudgetWithLazyRoute);
+  it("gives an app that imports mix-sdk/raw one copy of the client: the browser build the raw entry imports", async () => {
+    const cost = await viteSdkCost({ from: "package", project: consumer }, "vite", "mix-sdk with mix-sdk/raw");
+    const ours = cost.withSdk.entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"));
+    expect(ours.map((module) => module.replace(/^.*\/node_modules\/mix-sdk\//, "")).sort()).toEqual([
+      "dist/index.browser.js",
+      "dist/raw.js",
+    ]);
+    expect(strayModules(cost.withSdk.entryModules, true)).toEqual([]);
   });
 
-  it("still calls mix.raw when a bundler inlines the CommonJS build", async () => {
+  it("gives an app that imports mix-sdk/query one copy of the client, and nothing of @tanstack/query-core", async () => {
+    const cost = await viteSdkCost(
+      { from: "package", project: consumer },
+      "vite",
+      "mix-sdk with mix-sdk/query",
+      "mix-sdk",
+    );
+    const ours = cost.withSdk.entryModules.filter((module) => module.includes("/node_modules/mix-sdk/"));
+    expect(ours.map((module) => module.replace(/^.*\/node_modules\/mix-sdk\//, "")).sort()).toEqual([
+      "dist/index.browser.js",
+      "dist/query.js",
+    ]);
+    expect(cost.entry).toBeLessThanOrEqual(viteQueryBudget);
+    expect(strayModules(cost.withSdk.entryModules, false, true)).toEqual([]);
+  });
+
+  it("still calls mix-sdk/raw when a bundler inlines the CommonJS build", async () => {
     writeFileSync(join(consumer, "bundled-entry.cjs"), cjsConsumer);
     const outfile = join(consumer, "bundled.cjs");
     await run(

@@ -1,6 +1,6 @@
 /**
  * `npm run test:runtimes`: runs the consumer smoke suite (smoke.mjs: all six operations, a
- * documented error, mix.raw, a retry, create's no-retry rule, a timeout, an abort, a refused
+ * documented error, mix-sdk/raw, a retry, create's no-retry rule, a timeout, an abort, a refused
  * connection) on Node 20 (this one), Node 22 and 24, Bun and Deno, against a Prism mock and a
  * misbehaving node:http server started here. The runtimes are npm packages pinned in
  * test/runtimes/package.json, installed on first use, never dependencies of the SDK itself.

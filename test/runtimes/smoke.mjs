@@ -3,12 +3,16 @@
 // Plain JavaScript with no test framework, so Node, Bun and Deno run it as it is.
 import {
   ConnectionError,
+  InvalidRequestError,
   Mix,
   MixDefaultError,
   RESTResponseError,
   RequestAbortedError,
   RequestTimeoutError,
 } from "../../dist/index.js";
+// The raw entry imports the client by the package's name: a runtime resolves it to dist/index.js
+// above (a package may import itself by its name), so both entries share one client.
+import { createRawClient } from "../../dist/raw.js";
 
 const env = (name) => globalThis.Deno?.env.get(name) ?? globalThis.process?.env[name];
 const prism = env("PRISM_URL");
@@ -64,9 +68,11 @@ await check("a documented error is a RESTResponseError", async () => {
   assert(error.statusCode === 404, `status ${error.statusCode}`);
 });
 
-await check("mix.raw loads openapi-fetch and calls the mock", async () => {
-  const { data, response } = await mix.raw.GET("/api/sessions/{id}", { params: { path: { id: "x" } } });
+await check("mix-sdk/raw calls the mock and refuses an id of '..' with the client's own error class", async () => {
+  const raw = createRawClient(mix);
+  const { data, response } = await raw.GET("/api/sessions/{id}", { params: { path: { id: "x" } } });
   assert(response.status === 200 && typeof data?.data?.id === "string", `raw answered ${response.status}`);
+  await rejectsWith(raw.DELETE("/api/sessions/{id}", { params: { path: { id: ".." } } }), InvalidRequestError);
 });
 
 await check("a 503 is retried and the call succeeds", async () => {

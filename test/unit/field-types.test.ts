@@ -9,7 +9,6 @@ const op: OperationFacts = {
   method: "POST",
   path: "/api/things",
   idempotent: false,
-  pathParams: [],
   body: { required: [], fields: { ratio: { type: "number" }, flag: { type: "boolean" } } },
   errors: [],
   data: "object",

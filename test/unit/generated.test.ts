@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sessionOperations } from "../../generated/operations.ts";
+import { pathPatterns, sessionOperations } from "../../generated/operations.ts";
 import { staleFiles } from "../../scripts/generate.ts";
+import { pathPatternSource } from "../../scripts/lib/render-operations.ts";
 import { lintSpec } from "../../scripts/lint-spec.ts";
 import { Mix } from "../../src/index.ts";
 
@@ -31,5 +32,22 @@ describe("the spec and what is generated from it", () => {
   it("create and fork are the only operations the spec marks as not idempotent", () => {
     const notIdempotent = Object.entries(sessionOperations).filter(([, op]) => !op.idempotent);
     expect(notIdempotent.map(([name]) => name).sort()).toEqual(["create", "fork"]);
+  });
+});
+
+describe("the generated path patterns", () => {
+  it("match each path as the spec writes it, one segment per parameter, a trailing slash allowed", () => {
+    const { get, fork, list } = pathPatterns;
+    expect(get.exec("/api/sessions/a%2Fb")?.groups).toEqual({ id: "a%2Fb" });
+    expect(fork.exec("/api/sessions/s1/fork/")?.groups).toEqual({ id: "s1" });
+    expect(list.test("/api/sessions/")).toBe(true);
+    for (const path of ["/api/sessions/a/b", "/api/sessions/", "/x/api/sessions/s1", "/api/sessions/s1/forks"]) {
+      expect(get.test(path) || fork.test(path), path).toBe(false);
+    }
+  });
+
+  it("escape what a template holds literally", () => {
+    expect(pathPatternSource("/v1.0/things/{thingId}")).toBe("^\\/v1\\.0\\/things\\/(?<thingId>[^/]+)\\/?$");
+    expect(new RegExp(pathPatternSource("/v1.0/x")).test("/v1x0/x")).toBe(false);
   });
 });

@@ -94,11 +94,11 @@ function isPlain(value: unknown): value is Record<string, unknown> {
 
 /** The body fields a call should send, or undefined when the contract says refuse. */
 function expectedBody(op: OperationFacts, params: unknown): Record<string, unknown> | undefined {
-  if (params === undefined && op.pathParams.length === 0) return {};
+  if (params === undefined && !op.path.includes("{")) return {};
   if (!isPlain(params) || !op.body) return undefined;
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
-    if (op.pathParams.includes(key) || value === undefined) continue;
+    if (op.path.includes(`{${key}}`) || value === undefined) continue;
     const facts = Object.hasOwn(op.body.fields, key) ? op.body.fields[key] : undefined;
     if (!facts || !fieldOk(facts, value)) return undefined;
     fields[key] = value;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { defaults } from "../../src/defaults.ts";
 import { InvalidRequestError, Mix, type RetryConfig } from "../../src/index.ts";
-import { defaultMaxRetries, resolvePolicy } from "../../src/retry.ts";
+import { resolvePolicy } from "../../src/retry.ts";
 import { fakeFetch, json } from "../helpers/fake-fetch.ts";
 
 const internalError = json(500, {
@@ -11,7 +12,7 @@ const quick = { initialInterval: 1, maxInterval: 1, exponent: 1, maxElapsedTime:
 
 describe("maxRetries in a retry config", () => {
   it("is 3 when left out, and whatever whole number or Infinity the config gives", () => {
-    expect(defaultMaxRetries).toBe(3);
+    expect(defaults.retry.maxRetries).toBe(3);
     expect(resolvePolicy(undefined).maxRetries).toBe(3);
     expect(resolvePolicy({ strategy: "backoff", backoff: quick }).maxRetries).toBe(3);
     expect(resolvePolicy({ strategy: "backoff", maxRetries: 0 }).maxRetries).toBe(0);

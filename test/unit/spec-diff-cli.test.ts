@@ -4,11 +4,12 @@
  */
 import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, it } from "vitest";
-import { specDiff, specGate } from "../../scripts/spec-diff.ts";
-import { recordRelease } from "../../scripts/spec-release.ts";
-import { runScript } from "../helpers/run.ts";
-import { fixturePath, git, repoWith } from "../helpers/spec-diff.ts";
+import { specDiff as diffRun, type GateRun, specGate } from "../../scripts/spec-gate/compare.ts";
+import { recordRelease } from "../../scripts/spec-gate/release.ts";
+import { textReport } from "../../scripts/spec-gate/report/text.ts";
+import { fixturePath, git, repoWith, runGate } from "../helpers/spec-diff.ts";
 
 const repos: string[] = [];
 afterAll(() => Promise.all(repos.map((repo) => rm(repo, { recursive: true, force: true }))));
@@ -17,13 +18,16 @@ async function scratch(commits: string[], released?: string): Promise<string> {
   repos.push(repo);
   return repo;
 }
-const gateIn = (repo: string) => specGate(join(repo, "spec/openapi.yaml"), repo);
+const printed = (run: GateRun) => ({ exitCode: run.exitCode, lines: textReport(run) });
+const gateIn = async (repo: string) => printed(await specGate(join(repo, "spec/openapi.yaml"), repo));
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const specDiff = async (base: string, head: string, repo = root) => printed(await diffRun(base, head, repo));
 
 /** The tests of a group run concurrently (each in its own scratch repository); `expect` comes from the context. */
 const gateCase = { concurrent: true, timeout: 60_000 };
 
 describe("npm run spec:diff with an explicit base", () => {
-  const cli = (...args: string[]) => runScript("spec-diff.ts", ...args);
+  const cli = (...args: string[]) => runGate("diff", ...args);
 
   it("exits 1 and names the change for a removed operation", gateCase, async ({ expect }) => {
     const { code, stdout } = await cli(fixturePath("base"), fixturePath("remove-operation"));

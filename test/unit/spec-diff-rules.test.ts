@@ -3,20 +3,21 @@
  * verdict, normalization, envelope detection, variant pairing, line grouping and the policy.
  */
 import { describe, expect, it } from "vitest";
-import { envelopeKey } from "../../scripts/lib/spec-diff/envelope.ts";
-import { applyPolicy, majorOf } from "../../scripts/lib/spec-diff/gate.ts";
-import { at } from "../../scripts/lib/spec-diff/json.ts";
-import { judgeParameters } from "../../scripts/lib/spec-diff/judge-parts.ts";
-import { judgeResponses } from "../../scripts/lib/spec-diff/judge-responses.ts";
-import { groupLines } from "../../scripts/lib/spec-diff/lines.ts";
-import { mergeSchemaList } from "../../scripts/lib/spec-diff/merge-all-of.ts";
-import { pathIn } from "../../scripts/lib/spec-diff/names.ts";
-import { normalizeSpec } from "../../scripts/lib/spec-diff/normalize.ts";
-import { alignPathNames } from "../../scripts/lib/spec-diff/path-names.ts";
-import { within } from "../../scripts/lib/spec-diff/schema-subset.ts";
-import { alignUnions } from "../../scripts/lib/spec-diff/unions.ts";
-import { pairVariants } from "../../scripts/lib/spec-diff/variants.ts";
-import { unionText, valuesText } from "../../scripts/lib/spec-diff/word-values.ts";
+import { applyPolicy, majorOf } from "../../scripts/spec-gate/gate.ts";
+import { at, type Obj } from "../../scripts/spec-gate/json.ts";
+import { judgeParameters } from "../../scripts/spec-gate/judge/parameters.ts";
+import { judgeResponses } from "../../scripts/spec-gate/judge/responses.ts";
+import { envelopeKey } from "../../scripts/spec-gate/normalize/envelope.ts";
+import { normalizeSpec } from "../../scripts/spec-gate/normalize/normalize.ts";
+import { pathIn } from "../../scripts/spec-gate/normalize/originals.ts";
+import { alignPathNames } from "../../scripts/spec-gate/normalize/path-names.ts";
+import { alignUnions } from "../../scripts/spec-gate/normalize/unions.ts";
+import { mergeSchemaList } from "../../scripts/spec-gate/schema/merge-all-of.ts";
+import { within } from "../../scripts/spec-gate/schema/subset.ts";
+import { pairVariants } from "../../scripts/spec-gate/schema/variants.ts";
+import { groupLines } from "../../scripts/spec-gate/word/lines.ts";
+import { valuesText } from "../../scripts/spec-gate/word/values.ts";
+import { unionText } from "../../scripts/spec-gate/word/variants.ts";
 
 const response = { direction: "response" as const };
 const request = { direction: "request" as const };
@@ -94,30 +95,25 @@ describe("the subset check: does every value of the inner schema fit the outer o
 
 describe("rules for parameters and statuses (on normalized documents)", () => {
   const op = { path: "/a", method: "get" };
-  const docs = (before: object, after: object) => ({
-    base: { paths: { "/a": { get: before } } },
-    head: { paths: { "/a": { get: after } } },
-  });
-  const param = (schema: object) => ({ parameters: [{ name: "n", in: "query", schema }] });
+  const sides = <T extends Obj | Obj[]>(before: T, after: T) => ({ before, after });
+  const param = (schema: object): Obj[] => [{ name: "n", in: "query", schema }];
 
   it("a query parameter that becomes a plain string still accepts what was sent as an integer", () => {
-    const [verdict] = judgeParameters(docs(param({ type: "integer" }), param({ type: "string" })), op);
+    const [verdict] = judgeParameters(op, sides(param({ type: "integer" }), param({ type: "string" })));
     expect(verdict).toMatchObject({ code: "parameter-values", breaking: false });
-    const [narrowed] = judgeParameters(docs(param({ type: "string" }), param({ type: "string", format: "date" })), op);
+    const [narrowed] = judgeParameters(op, sides(param({ type: "string" }), param({ type: "string", format: "date" })));
     expect(narrowed).toMatchObject({ code: "parameter-values", breaking: true });
   });
 
   it("a parameter whose schema only gained an example or a description did not change", () => {
-    expect(judgeParameters(docs(param(str), param({ ...str, example: "x", description: "d" })), op)).toEqual([]);
+    expect(judgeParameters(op, sides(param(str), param({ ...str, example: "x", description: "d" })))).toEqual([]);
   });
 
   it("a 204 whose meaningless content is dropped is no change; a 200 that loses its body breaks", () => {
-    const withBody = (status: string) => ({
-      responses: { [status]: { content: { "application/json": { schema: str } } } },
-    });
-    const without = (status: string) => ({ responses: { [status]: { description: "none" } } });
-    expect(judgeResponses(docs(withBody("204"), without("204")), op)).toEqual([]);
-    expect(judgeResponses(docs(withBody("200"), without("200")), op)).toMatchObject([
+    const withBody = (status: string): Obj => ({ [status]: { content: { "application/json": { schema: str } } } });
+    const without = (status: string): Obj => ({ [status]: { description: "none" } });
+    expect(judgeResponses(op, sides(withBody("204"), without("204")))).toEqual([]);
+    expect(judgeResponses(op, sides(withBody("200"), without("200")))).toMatchObject([
       { code: "content-removed", breaking: true },
     ]);
   });
@@ -266,10 +262,19 @@ describe("lines and the version policy", () => {
         verb: "removed",
         where: where("GET /a (getA)", part),
         field: field(name),
+        kind: "field-removed",
+        place: { operation: "GET /a (getA)", part, field: name },
       })),
     );
     expect(groupLines(worded)).toEqual([
-      { breaking: true, text: "response fields data and message of RESTResponse removed, in GET /a (getA) 400, 404" },
+      {
+        breaking: true,
+        kind: "field-removed",
+        text: "response fields data and message of RESTResponse removed, in GET /a (getA) 400, 404",
+        where: ["data", "message"].flatMap((name) =>
+          ["400", "404"].map((part) => ({ operation: "GET /a (getA)", part, field: name })),
+        ),
+      },
     ]);
   });
 
@@ -281,8 +286,9 @@ describe("lines and the version policy", () => {
     ["1.0.0", "two", false],
     ["latest", "2.0.0", false],
   ])("a breaking change from %s to %s passes: %s", (base, head, ok) => {
-    expect(applyPolicy([{ breaking: true, text: "x" }], 0, base, head).ok).toBe(ok);
-    expect(applyPolicy([{ breaking: false, text: "x" }], 0, base, head).ok).toBe(true);
+    const change = { kind: "other", text: "x", where: [] };
+    expect(applyPolicy([{ ...change, breaking: true }], 0, base, head).ok).toBe(ok);
+    expect(applyPolicy([{ ...change, breaking: false }], 0, base, head).ok).toBe(true);
   });
 
   it("majorOf reads semver majors and nothing else", () => {

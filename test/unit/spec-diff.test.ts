@@ -1,13 +1,11 @@
 /**
  * The breaking-change gate on fixture pairs (test/fixtures/spec-diff/): base.yaml against a copy
- * with one change, through the whole pipeline, real `redocly diff` included. Each case names
- * the exact lines the gate prints, breaking ones and the others. Each case spends most of its
- * time starting a `redocly diff` process, so the cases of a group run concurrently (up to
- * vitest's maxConcurrency, 5): on two cores, one process starts while another one reads.
+ * with one change, through the whole pipeline, Redocly's diff engine included. Each case names
+ * the exact lines the gate prints, breaking ones and the others.
  */
 import { describe, it } from "vitest";
-import { compareSpecs } from "../../scripts/lib/spec-diff/gate.ts";
-import { fixtureSpec } from "../helpers/spec-diff.ts";
+import { compareSpecs } from "../../scripts/spec-gate/gate.ts";
+import { expectLines, fixtureSpec, gateCase } from "../helpers/spec-diff.ts";
 
 const diffFixture = (name: string) => compareSpecs(fixtureSpec("base"), fixtureSpec(name));
 const texts = (changes: { text: string }[]) => changes.map((c) => c.text);
@@ -25,22 +23,6 @@ const errorBodies =
   "GET /api/sessions (listSessions) 401; POST /api/sessions (createSession) 400; DELETE /api/sessions/{id} (deleteSession) 404; GET /api/sessions/{id} (getSession) 404; POST /api/sessions/{id}/fork (forkSession) 404";
 const successBodies =
   "GET /api/sessions (listSessions) 200; POST /api/sessions (createSession) 201; GET /api/sessions/{id} (getSession) 200; POST /api/sessions/{id}/fork (forkSession) 201";
-
-/** A fixture, the breaking lines it must print, and the other lines. */
-type Case = [fixture: string, breaking: string[], others: string[]];
-
-/** Every case here runs concurrently with the others of its group; `expect` comes from its context. */
-const gateCase = { concurrent: true, timeout: 60_000 };
-
-function expectLines(cases: Case[]) {
-  it.for(cases)("%s", gateCase, async ([name, breaking, others], { expect }) => {
-    const result = await diffFixture(name);
-    expect(texts(result.breaking)).toEqual(breaking);
-    expect(texts(result.changes.filter((c) => !c.breaking))).toEqual(others);
-    expect(result.ok).toBe(breaking.length === 0);
-    expect(new Set(texts(result.changes)).size).toBe(result.changes.length);
-  });
-}
 
 describe("spec:diff sees no change where the same API is described another way", () => {
   it.for(["same-parameters-on-operations", "same-refs-inlined", "same-allof-merged", "same-key-order"])(

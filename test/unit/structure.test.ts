@@ -68,3 +68,11 @@ describe("the shape of src/", () => {
     }
   });
 });
+
+describe("the shape of the spec gate's room (scripts/spec-gate/)", () => {
+  it("has no import cycle, counting type-only imports", () => {
+    const graph = importGraph(["scripts/spec-gate"]);
+    expect(graph.size).toBeGreaterThan(20);
+    expect(cycles(graph)).toEqual([]);
+  });
+});

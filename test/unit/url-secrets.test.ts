@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { InvalidRequestError, Mix } from "../../src/index.ts";
+import { createRawClient } from "../../src/raw/index.ts";
 import { fakeFetch, json } from "../helpers/fake-fetch.ts";
 
 afterEach(() => {
@@ -60,18 +61,18 @@ describe("server URLs with secrets", () => {
     expect(error.message).not.toContain("hunter2");
   });
 
-  it("refuses credentials in mix.raw's per-call baseUrl, which fetch's own error would show", async () => {
+  it("refuses credentials in the raw client's per-call baseUrl, which fetch's own error would show", async () => {
     const fake = fakeFetch(json(200, { data: [] }));
-    const mix = new Mix({ serverURL: "http://api.test", fetch: fake.fetch });
-    const error = await thrown(() => mix.raw.GET("/api/sessions", { baseUrl: "http://:hunter2@api.test" }));
+    const raw = createRawClient(new Mix({ serverURL: "http://api.test", fetch: fake.fetch }));
+    const error = await thrown(() => raw.GET("/api/sessions", { baseUrl: "http://:hunter2@api.test" }));
     expect(error.field).toBe("baseUrl");
     expect(error.message).not.toContain("hunter2");
     const viaRequest = await thrown(() =>
-      mix.raw.request("get", "/api/sessions", { baseUrl: "https://admin:hunter2@api.test" }),
+      raw.request("get", "/api/sessions", { baseUrl: "https://admin:hunter2@api.test" }),
     );
     expect(viaRequest.message).not.toContain("hunter2");
     expect(fake.requests).toHaveLength(0);
-    await mix.raw.GET("/api/sessions", { baseUrl: "http://other.test" });
+    await raw.GET("/api/sessions", { baseUrl: "http://other.test" });
     expect(fake.requests.map((r) => r.url)).toEqual(["http://other.test/api/sessions"]);
   });
 });
