@@ -1,9 +1,10 @@
 // Generated from spec/openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.
+import type { Schema } from "../src/mock/schema.js";
 import type { SessionData } from "./schema.js";
 
 /**
  * The sessions of the spec's `listSessions` example, in the order the example lists them
- * (newest first): the default seed of the mock (`mix-sdk/mock` and `npm run mock`).
+ * (newest first): the default seed of the mock (`mix-sdk/mock` and `mix-mock`).
  */
 export const exampleSessions: readonly SessionData[] = [
   {
@@ -32,3 +33,63 @@ export const exampleSessions: readonly SessionData[] = [
     "workingDirectory": "/home/dev/billing"
   }
 ];
+
+/** The spec's `SessionData` schema without its descriptions: what the mock checks a seed against. */
+export const sessionDataSchema: Schema = {
+  "type": "object",
+  "required": [
+    "id",
+    "title",
+    "userMessageCount",
+    "assistantMessageCount",
+    "toolCallCount",
+    "promptTokens",
+    "completionTokens",
+    "cost",
+    "createdAt"
+  ],
+  "properties": {
+    "id": {
+      "type": "string",
+      "format": "uuid"
+    },
+    "title": {
+      "type": "string"
+    },
+    "userMessageCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "assistantMessageCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "toolCallCount": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "promptTokens": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "completionTokens": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "cost": {
+      "type": "number",
+      "format": "double",
+      "minimum": 0
+    },
+    "createdAt": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "firstUserMessage": {
+      "type": "string"
+    },
+    "workingDirectory": {
+      "type": "string"
+    }
+  }
+};

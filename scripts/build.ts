@@ -7,7 +7,7 @@
  * Query options) into dist/query.js and dist/query.cjs; and the types of each into one .d.ts and
  * an identical .d.cts. Browsers get dist/index.browser.js (the `browser` export): the client's
  * ESM build with the modules of scripts/lib/browser-modules.ts swapped in, which leave out
- * what only servers have.
+ * what only servers have. The bin, `mix-mock`, is scripts/mock.ts bundled for Node into dist/mix-mock.js.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -103,6 +103,23 @@ function writeTypes(selected: typeof entries, configPath: string): void {
   });
 }
 
+/**
+ * `mix-mock`, the package's bin: scripts/mock.ts and everything it imports, for Node, in one
+ * ESM file, dist/mix-mock.js. It finds Prism (an optional peer) and spec/openapi.yaml at run time.
+ */
+export async function buildBin(): Promise<void> {
+  await build({
+    entryPoints: ["scripts/mock.ts"],
+    absWorkingDir: root,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    outfile: "dist/mix-mock.js",
+    logLevel: "warning",
+  });
+}
+
 /** Bundles the public types: first the entries that stand alone, then those that import the client. */
 export function buildTypes(): void {
   mkdirSync(dist(""), { recursive: true });
@@ -118,6 +135,7 @@ export function buildTypes(): void {
 export async function buildPackage(): Promise<void> {
   await buildJavaScript();
   buildTypes();
+  await buildBin();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildPackage();

@@ -27,8 +27,7 @@ export const viteQueryBudget = 600;
 
 /**
  * The installed Vite an app is built with: `vite` is Vite 8 (Rolldown), the one users get
- * today; `vite7` is Vite 7.3.8 (Rollup), installed as an npm alias, whose users must get a
- * working `mix.raw` too.
+ * today; `vite7` is Vite 7.3.8 (Rollup), installed as an npm alias.
  */
 export type VitePackage = "vite" | "vite7";
 

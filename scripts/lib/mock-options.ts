@@ -1,25 +1,30 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { checkFailRate, type Latency } from "../../src/mock/faults.ts";
+import { MockSeedError, seedSessions } from "../../src/mock/seed.ts";
 import type { MockConfig } from "./mock-stack.ts";
 
-/** The usage line of `npm run mock`. */
-export const usage = `Usage: npm run mock -- [--port N] [--host H] [--seed-file sessions.json | --empty]
-       [--latency MS | MIN-MAX] [--fail-rate 0..1] [--quirks]
-       [--stateless | --dynamic [--seed N]]
-Each flag has a MIX_MOCK_* variable (MIX_MOCK_PORT, MIX_MOCK_SEED_FILE, MIX_MOCK_QUIRKS=1, ...); flags win.`;
+/** The usage text of `mix-mock` (`npm run mock` in this repository). */
+export const usage = `Usage: npx mix-mock [--port N] [--host H] [--seed-file sessions.json | --empty]
+       [--latency MS | MIN-MAX] [--fail-rate 0..1 [--fail-status 429,500,503]] [--quirks]
+       [--stateless | --dynamic [--seed N]] [--quiet]
+Each flag has a MIX_MOCK_* variable (MIX_MOCK_PORT, MIX_MOCK_SEED_FILE, MIX_MOCK_QUIRKS=1, ...); flags win.
+A request may ask for "Prefer: code=<4XX|5XX>" and "Prefer: delay=<ms>".`;
 
 /** The parsed command line: a config to start, help, or a usage error. */
 export type MockCommand = { config: MockConfig } | { help: true } | { error: string };
 
-const flags = {
+/** The flags of `mix-mock`, each with a MIX_MOCK_* variable named after it. */
+export const flags = {
   port: { type: "string" },
   host: { type: "string" },
   "seed-file": { type: "string" },
   empty: { type: "boolean" },
   latency: { type: "string" },
   "fail-rate": { type: "string" },
+  "fail-status": { type: "string" },
   quirks: { type: "boolean" },
+  quiet: { type: "boolean" },
   stateless: { type: "boolean" },
   dynamic: { type: "boolean" },
   seed: { type: "string" },
@@ -62,6 +67,17 @@ function failRateOf(text: string): number {
   }
 }
 
+function failStatusOf(text: string): number[] {
+  const statuses = text.split(",").map((part) => part.trim());
+  const bad = statuses.find((s) => !/^[45]\d\d$/.test(s));
+  if (bad !== undefined) throw new UsageError(`--fail-status must list statuses from 400 to 599, got "${bad}"`);
+  return statuses.map(Number);
+}
+
+/**
+ * Reads a seed file and checks it against the spec's SessionData schema, so that a bad seed
+ * stops the mock at start, naming the file, the session's index and the field.
+ */
 function seedFileOf(path: string): MockConfig["sessions"] {
   let parsed: unknown;
   try {
@@ -73,7 +89,13 @@ function seedFileOf(path: string): MockConfig["sessions"] {
   const sessions = Array.isArray(parsed) ? parsed : (parsed as { data?: unknown } | null)?.data;
   if (!Array.isArray(sessions))
     throw new UsageError(`--seed-file ${path}: expected an array of sessions or {"data": [...]}`);
-  return sessions;
+  try {
+    return seedSessions(sessions);
+  } catch (error) {
+    if (!(error instanceof MockSeedError)) throw error;
+    const field = error.field ? `, field ${error.field}` : "";
+    throw new UsageError(`--seed-file ${path}: session ${error.index}${field}: ${error.problem}`);
+  }
 }
 
 function modeOf(v: (name: keyof typeof flags) => string | boolean | undefined): MockConfig["mode"] {
@@ -87,7 +109,7 @@ function modeOf(v: (name: keyof typeof flags) => string | boolean | undefined): 
   return mode;
 }
 
-/** Reads `npm run mock`'s flags, with MIX_MOCK_* variables as defaults. */
+/** Reads `mix-mock`'s flags, with MIX_MOCK_* variables as defaults. */
 export function parseMockCommand(args: string[], env: NodeJS.ProcessEnv): MockCommand {
   try {
     const values = parseArgs({ args, options: flags, strict: true }).values as Values;
@@ -100,10 +122,13 @@ export function parseMockCommand(args: string[], env: NodeJS.ProcessEnv): MockCo
       host: String(v("host") ?? "127.0.0.1"),
       quirks: Boolean(v("quirks")),
     };
+    if (v("quiet")) config.quiet = true;
     if (v("port") !== undefined) config.port = whole(String(v("port")), "--port", 65535);
     if (v("seed") !== undefined) config.seed = whole(String(v("seed")), "--seed");
     if (v("latency") !== undefined) config.latency = latencyOf(String(v("latency")));
     if (v("fail-rate") !== undefined) config.failRate = failRateOf(String(v("fail-rate")));
+    if (v("fail-status") !== undefined) config.failStatus = failStatusOf(String(v("fail-status")));
+    if (config.failStatus && config.failRate === undefined) throw new UsageError("--fail-status needs --fail-rate");
     if (v("empty")) config.sessions = "empty";
     if (v("seed-file") !== undefined) config.sessions = seedFileOf(String(v("seed-file")));
     return { config };

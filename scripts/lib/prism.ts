@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { specPath } from "./spec.ts";
+import { fileURLToPath } from "node:url";
 
 /** A running Prism process. */
 export type Prism = {
@@ -14,6 +14,8 @@ export type Prism = {
   output: () => string;
   /** Stops the process and waits for it to exit. */
   stop: () => Promise<void>;
+  /** Settles when the process has exited, for whatever reason, with its code or signal. */
+  exited: Promise<{ code: number | null; signal: string | null }>;
 };
 
 /** How to start Prism. */
@@ -21,11 +23,11 @@ export type PrismOptions = {
   /** `mock` serves the spec's examples; `proxy` validates traffic to `upstream`. Default mock. */
   mode?: "mock" | "proxy";
   upstream?: string;
-  /** Default: a free port chosen at random. */
+  /** Default 0: a free port, which Prism picks and names when it says it listens. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default `spec/openapi.yaml`. */
+  /** Default `spec/openapi.yaml` of this repository. */
   spec?: string;
   /**
    * `--errors` (default true): Prism answers a violation with its own error (the documented
@@ -41,10 +43,29 @@ export type PrismOptions = {
   signal?: AbortSignal;
 };
 
-const prismBin = join(
-  dirname(createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json")),
-  "dist/index.js",
-);
+/** The install command `mix-mock` names when Prism is missing (the range of the peer dependency). */
+export const prismInstall = "npm install --save-dev @stoplight/prism-cli@5";
+
+/** Thrown by `startPrism` when `@stoplight/prism-cli` is not installed. */
+export class PrismMissingError extends Error {
+  override readonly name = "PrismMissingError";
+  constructor() {
+    super(`@stoplight/prism-cli is not installed (${prismInstall})`);
+  }
+}
+
+/**
+ * The path of Prism's CLI as installed beside this file (in the project that installed mix-sdk,
+ * or this repository), or undefined when it is not installed: Prism is an optional peer.
+ */
+export function findPrism(): string | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json");
+    return join(dirname(manifest), "dist/index.js");
+  } catch {
+    return undefined;
+  }
+}
 
 /** Asks the OS for a free loopback port. */
 export function freePort(host = "127.0.0.1"): Promise<number> {
@@ -91,22 +112,26 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-function commandLine(options: PrismOptions, host: string, port: number): string[] {
+function commandLine(bin: string, options: PrismOptions, host: string): string[] {
   const mode = options.mode ?? "mock";
   const target = mode === "proxy" ? [options.upstream ?? ""] : [];
   const errors = options.errors === false ? [] : ["--errors"];
-  const where = ["-h", host, "-p", String(port)];
+  const where = ["-h", host, "-p", String(options.port ?? 0)];
+  const spec = options.spec ?? fileURLToPath(new URL("../../spec/openapi.yaml", import.meta.url));
   // One process: with NODE_ENV=production Prism would fork a worker that a stop could leave behind.
-  return [prismBin, mode, options.spec ?? specPath, ...target, ...where, "--no-multiprocess", ...errors];
+  return [bin, mode, spec, ...target, ...where, "--no-multiprocess", ...errors];
 }
 
 /**
- * Resolves with what Prism printed once it says it listens; stops it and rejects if it exits
- * first, takes more than 60 s, or `signal` aborts.
+ * Resolves with what Prism printed once it says it listens, and the URL it names; stops it and
+ * rejects if it exits first, takes more than 60 s, or `signal` aborts.
  */
-function untilListening(child: ChildProcess, { onLine, signal }: PrismOptions): Promise<string> {
+function untilListening(
+  child: ChildProcess,
+  { onLine, signal }: PrismOptions,
+): Promise<{ output: string; url: string }> {
   let output = "";
-  return new Promise<string>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
     const exited = (code: number | null) => fail(new Error(`Prism exited with ${code}:\n${output}`));
     const aborted = () => fail(signal?.reason);
@@ -125,10 +150,11 @@ function untilListening(child: ChildProcess, { onLine, signal }: PrismOptions): 
       // Prism logs every request: kept past startup, the text would grow for the mock's whole life.
       if (listening) return;
       output += chunk.toString();
-      if (!/Prism is listening on/.test(output)) return;
+      const url = /Prism is listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (!url) return;
       listening = true;
       settle();
-      resolve(output);
+      resolve({ output, url });
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
@@ -137,16 +163,20 @@ function untilListening(child: ChildProcess, { onLine, signal }: PrismOptions): 
   });
 }
 
-/** Starts Prism (in one process) and resolves once it listens. */
+/** Starts Prism (in one process) and resolves once it listens; `exited` settles when it ends. */
 export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
-  const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? (await freePort(host));
+  const bin = findPrism();
+  if (!bin) throw new PrismMissingError();
   options.signal?.throwIfAborted();
-  const child = spawn(process.execPath, [...commandLine(options, host, port), ...(options.args ?? [])], {
+  const args = [...commandLine(bin, options, options.host ?? "127.0.0.1"), ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   stopWithThisProcess(child);
-  const output = await untilListening(child, options);
-  return { url: `http://${host}:${port}`, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child) };
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const { output, url } = await untilListening(child, options);
+  return { url, pid: child.pid ?? 0, output: () => output, stop: () => stopProcess(child), exited };
 }

@@ -34,7 +34,7 @@ function fieldProblem(value: unknown, facts: BodyFacts["fields"][string]): strin
  * required ones present. Anything else is the API's 400 with its error envelope.
  */
 export function parseBody(text: string, facts: BodyFacts): ParsedBody {
-  const parsed = text.trim() === "" ? invalidJson : parseJson(text);
+  const parsed = parseJson(text);
   if (parsed === invalidJson) {
     const reason = text.trim() === "" ? "unexpected end of JSON input" : "the body is not valid JSON";
     return { ok: false, response: failure("bad_request", `Invalid request body: ${reason}`) };

@@ -1,92 +1,158 @@
 import type { SessionData } from "../../generated/schema.js";
 
-/**
- * One message of a session's history as the mock models it. The API does not expose messages,
- * but fork copies them, so the mock keeps a list per session that agrees with its counts.
- */
-export type MockMessage = {
-  /** `tool` messages carry the results of the tool calls of the assistant message before them. */
-  role: "user" | "assistant" | "tool";
-  /** The text, where the mock knows it (the first user message of a seeded session). */
-  content?: string;
-  /** Tool calls the message made; only assistant messages make them. */
-  toolCalls: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** Cost in millionths of a US dollar: an integer, so that sums are exact. */
-  microCost: number;
-};
-
 /** The counts, tokens and cost of a session, as SessionData carries them. */
 export type Totals = Pick<
   SessionData,
   "userMessageCount" | "assistantMessageCount" | "toolCallCount" | "promptTokens" | "completionTokens" | "cost"
 >;
 
-/** Splits a whole number into `parts` whole numbers that differ by at most one, the larger first. */
-function split(total: number, parts: number): number[] {
+/**
+ * A session's messages, never held as a list: the first `length` messages of the history that
+ * the totals of a seeded session describe (`origin`). A created session has no origin and no
+ * message; a fork is a shorter prefix of its source's history. Time and memory are the same
+ * whatever the counts.
+ *
+ * The history of a seeded session: user and assistant messages alternate, the user first;
+ * tool calls, tokens and cost are spread evenly over the assistant messages (the earlier ones
+ * take the remainder; cost in millionths of a dollar, so that sums are exact); each assistant
+ * message that calls tools is followed by one `tool` message with their results; the first
+ * user message carries `firstUserMessage`. With no assistant message, tool calls, tokens and
+ * cost belong to no message, so a fork copies none.
+ */
+export type History = { readonly origin?: SessionData; readonly length: number };
+
+/** One message of a history, as `messageAt` describes it (for tests and docs). */
+export type MockMessage = {
+  role: "user" | "assistant" | "tool";
+  toolCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Millionths of a US dollar. */
+  microCost: number;
+};
+
+/** Round i of a seeded history holds a user message (i < users), an assistant one (i < assistants) and its tool results (i < withTools). */
+type Shape = { users: number; assistants: number; withTools: number };
+
+/** `total` split over `parts`: each part gets `base`, the first `rest` one more. */
+const share = (total: number, parts: number) => {
   const base = Math.floor(total / parts);
-  const rest = total - base * parts;
-  return Array.from({ length: parts }, (_, i) => base + (i < rest ? 1 : 0));
+  return { base, rest: total - base * parts };
+};
+
+/** The sum of the first `count` parts of a split total. */
+const sumOfFirst = (total: number, parts: number, count: number) => {
+  const { base, rest } = share(total, parts);
+  return count * base + Math.min(count, rest);
+};
+
+function shapeOf(origin: SessionData): Shape {
+  const assistants = origin.assistantMessageCount;
+  const { base, rest } = share(origin.toolCallCount, Math.max(assistants, 1));
+  const withTools = base > 0 ? assistants : Math.min(rest, assistants);
+  return { users: origin.userMessageCount, assistants, withTools };
 }
 
-/**
- * A history that agrees with a session's counts: user and assistant messages alternate, the
- * user first; tool calls, tokens and cost are spread evenly over the assistant messages (the
- * earlier ones take the remainder), and each assistant message that calls tools is followed by
- * one `tool` message with their results. The first user message carries `firstUserMessage`.
- * With no assistant message, tool calls, tokens and cost belong to no message (a fork copies none).
- */
-export function seedMessages(session: SessionData): MockMessage[] {
-  const users = session.userMessageCount;
-  const assistants = session.assistantMessageCount;
-  const shares = Math.max(assistants, 1);
-  const tools = split(session.toolCallCount, shares);
-  const prompt = split(session.promptTokens, shares);
-  const completion = split(session.completionTokens, shares);
-  const cost = split(Math.round(session.cost * 1e6), shares);
-  const messages: MockMessage[] = [];
-  const none = { toolCalls: 0, promptTokens: 0, completionTokens: 0, microCost: 0 };
-  for (let i = 0; i < Math.max(users, assistants); i++) {
-    if (i < users) {
-      const content = i === 0 ? session.firstUserMessage : undefined;
-      messages.push(content === undefined ? { role: "user", ...none } : { role: "user", content, ...none });
-    }
-    if (i >= assistants) continue;
-    const toolCalls = tools[i] ?? 0;
-    const usage = { promptTokens: prompt[i] ?? 0, completionTokens: completion[i] ?? 0, microCost: cost[i] ?? 0 };
-    messages.push({ role: "assistant", toolCalls, ...usage });
-    if (toolCalls > 0) messages.push({ role: "tool", ...none });
+/** Where message number `n` (0-based; n = length means "the end") falls: whole rounds before it, and its place in its round. */
+function locate(shape: Shape, n: number): { rounds: number; offset: number } {
+  const rounds = Math.max(shape.users, shape.assistants);
+  // Round sizes change only at these numbers: in between, whole spans of rounds are skipped at once.
+  const edges = [...new Set([shape.withTools, shape.users, shape.assistants, rounds])].sort((a, b) => a - b);
+  let from = 0;
+  let left = n;
+  for (const to of edges) {
+    const size = roundSize(shape, from);
+    const span = (to - from) * size;
+    if (left < span) return { rounds: from + Math.floor(left / size), offset: left % size };
+    left -= span;
+    from = to;
   }
-  return messages;
+  return { rounds, offset: 0 };
+}
+
+const roundSize = (shape: Shape, round: number) =>
+  Number(round < shape.users) + Number(round < shape.assistants) + Number(round < shape.withTools);
+
+/** The role of the message at `offset` in round `round`. */
+function roleAt(shape: Shape, round: number, offset: number): MockMessage["role"] {
+  const hasUser = round < shape.users;
+  if (offset === 0 && hasUser) return "user";
+  return offset === Number(hasUser) ? "assistant" : "tool";
+}
+
+/** A seeded session's whole history. */
+export function seedHistory(session: SessionData): History {
+  const shape = shapeOf(session);
+  return { origin: session, length: shape.users + shape.assistants + shape.withTools };
 }
 
 /**
- * The messages a fork at `messageIndex` copies: the first `messageIndex` (all of them when there
- * are fewer), plus the next one when the last copied message has tool calls whose results it holds.
+ * The history a fork at `messageIndex` copies: the first `messageIndex` messages (all of them
+ * when there are fewer), plus the next one when the last copied message has tool calls whose
+ * results it holds.
  */
-export function forkedMessages(messages: readonly MockMessage[], messageIndex: number): MockMessage[] {
-  const count = Math.min(messageIndex, messages.length);
-  const last = messages[count - 1];
-  const next = messages[count];
-  const withResults = last !== undefined && last.toolCalls > 0 && next?.role === "tool" ? 1 : 0;
-  return messages.slice(0, count + withResults).map((message) => ({ ...message }));
+export function forkHistory(source: History, messageIndex: number): History {
+  const length = Math.min(messageIndex, source.length);
+  if (!source.origin) return { length };
+  // A tool message follows only an assistant message with tool calls, and a history never ends
+  // between the two: so the origin's next message is a tool message exactly when the last
+  // copied one has tool calls whose results the source holds.
+  const shape = shapeOf(source.origin);
+  const next = locate(shape, length);
+  const toolsFollow = roleAt(shape, next.rounds, next.offset) === "tool";
+  return { origin: source.origin, length: length + Number(toolsFollow) };
 }
 
-/** The counts, tokens and cost that follow from a list of messages. */
-export function totalsOf(messages: readonly MockMessage[]): Totals {
-  const sum = (pick: (m: MockMessage) => number) => messages.reduce((total, m) => total + pick(m), 0);
+/** The counts, tokens and cost that follow from a history. */
+export function totalsOf(history: History): Totals {
+  const { origin, length } = history;
+  if (!origin) return { ...emptyTotals };
+  const shape = shapeOf(origin);
+  const { rounds, offset } = locate(shape, length);
+  // A fork takes the tool results after an assistant message, so a history cut inside a round
+  // holds only that round's user message: a round without one is never cut.
+  const users = Math.min(rounds, shape.users) + Number(offset > 0);
+  const assistants = Math.min(rounds, shape.assistants);
+  const parts = Math.max(shape.assistants, 1);
   return {
-    userMessageCount: sum((m) => (m.role === "user" ? 1 : 0)),
-    assistantMessageCount: sum((m) => (m.role === "assistant" ? 1 : 0)),
-    toolCallCount: sum((m) => m.toolCalls),
-    promptTokens: sum((m) => m.promptTokens),
-    completionTokens: sum((m) => m.completionTokens),
-    cost: sum((m) => m.microCost) / 1e6,
+    userMessageCount: users,
+    assistantMessageCount: assistants,
+    toolCallCount: sumOfFirst(origin.toolCallCount, parts, assistants),
+    promptTokens: sumOfFirst(origin.promptTokens, parts, assistants),
+    completionTokens: sumOfFirst(origin.completionTokens, parts, assistants),
+    cost: sumOfFirst(Math.round(origin.cost * 1e6), parts, assistants) / 1e6,
   };
 }
 
-/** The text of the first user message, when the mock knows it. */
-export function firstUserMessageOf(messages: readonly MockMessage[]): string | undefined {
-  return messages.find((m) => m.role === "user")?.content;
+const emptyTotals: Totals = {
+  userMessageCount: 0,
+  assistantMessageCount: 0,
+  toolCallCount: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  cost: 0,
+};
+
+/** The text of the first user message, when the mock knows it (the history holds it). */
+export function firstUserMessageOf(history: History): string | undefined {
+  // Every history of a session with user messages starts with one: a fork copies one message at least.
+  const { origin } = history;
+  return origin && origin.userMessageCount > 0 ? origin.firstUserMessage : undefined;
+}
+
+/** Message number `n` (0-based) of a seeded session's history. */
+export function messageAt(origin: SessionData, n: number): MockMessage {
+  const shape = shapeOf(origin);
+  const { rounds, offset } = locate(shape, n);
+  const role = roleAt(shape, rounds, offset);
+  if (role !== "assistant") return { role, toolCalls: 0, promptTokens: 0, completionTokens: 0, microCost: 0 };
+  const one = (total: number) =>
+    sumOfFirst(total, shape.assistants, rounds + 1) - sumOfFirst(total, shape.assistants, rounds);
+  return {
+    role,
+    toolCalls: one(origin.toolCallCount),
+    promptTokens: one(origin.promptTokens),
+    completionTokens: one(origin.completionTokens),
+    microCost: one(Math.round(origin.cost * 1e6)),
+  };
 }

@@ -2,7 +2,7 @@ import { sessionOperations } from "../../generated/operations.js";
 import type { SessionData } from "../../generated/schema.js";
 import { parseBody } from "./body.js";
 import { randomUUIDv4 } from "./ids.js";
-import { firstUserMessageOf, forkedMessages, type MockMessage, seedMessages, totalsOf } from "./messages.js";
+import { firstUserMessageOf, forkHistory, type History, seedHistory, totalsOf } from "./messages.js";
 import { failure, type MockResponse, notFound, success } from "./response.js";
 import { type MockSeed, seedSessions } from "./seed.js";
 import { formatCreatedAt } from "./time.js";
@@ -19,11 +19,8 @@ export type ModelOptions = {
   newId?: () => string;
 };
 
-/**
- * The sessions resource in memory, with the API's rules. Each operation returns the answer the
- * API would give; none does I/O. The same model backs `npm run mock` and the MSW handlers.
- */
-export type SessionsModel = {
+/** The six operations over one store; each returns the answer the API would give, and none does I/O. */
+export type SessionsOperations = {
   list(): MockResponse;
   /** `body` is the request body as sent (text). */
   create(body: string): MockResponse;
@@ -31,18 +28,40 @@ export type SessionsModel = {
   delete(id: string): MockResponse;
   fork(id: string, body: string): MockResponse;
   cancelProcessing(id: string): MockResponse;
+};
+
+/**
+ * The sessions resource in memory, with the API's rules. The same model backs `mix-mock` and
+ * the MSW handlers. Its own six operations act on the store as it is when called.
+ */
+export type SessionsModel = SessionsOperations & {
+  /**
+   * The six operations bound to the store as it is now. A request takes them when it arrives:
+   * if the store is reset before the request is answered, what it writes goes with the old
+   * store and never reaches the new one.
+   */
+  begin(): SessionsOperations;
   /** Back to the seed: created and forked sessions go, deleted ones come back. */
   reset(): void;
   /** A copy of the store, as `list` shows it (newest first). */
   sessions(): SessionData[];
 };
 
-type Stored = { session: SessionData; messages: MockMessage[]; order: number };
+type Stored = { session: SessionData; history: History; order: number };
+type Store = { sessions: Map<string, Stored>; order: number };
+
+type State = {
+  store: Store;
+  seed: readonly SessionData[];
+  quirks: boolean;
+  now: () => Date;
+  newId: () => string;
+};
 
 const publicView = ({ firstUserMessage: _, ...session }: SessionData): SessionData => ({ ...session });
 
 function listView(stored: Stored): SessionData {
-  const first = firstUserMessageOf(stored.messages);
+  const first = firstUserMessageOf(stored.history);
   return first === undefined ? publicView(stored.session) : { ...publicView(stored.session), firstUserMessage: first };
 }
 
@@ -51,32 +70,17 @@ function newestFirst(a: Stored, b: Stored): number {
   return Date.parse(b.session.createdAt) - Date.parse(a.session.createdAt) || b.order - a.order;
 }
 
-type State = {
-  store: Map<string, Stored>;
-  order: number;
-  seed: readonly SessionData[];
-  quirks: boolean;
-  now: () => Date;
-  newId: () => string;
-};
-
-function add(state: State, session: SessionData, messages: MockMessage[]) {
-  state.store.set(session.id, { session: publicView(session), messages, order: state.order++ });
+function add(store: Store, session: SessionData, history: History) {
+  store.sessions.set(session.id, { session: publicView(session), history, order: store.order++ });
 }
 
-function reset(state: State) {
-  state.store.clear();
-  state.order = 0;
-  for (const session of [...state.seed].reverse()) add(state, session, seedMessages(session));
+function seededStore(seed: readonly SessionData[]): Store {
+  const store: Store = { sessions: new Map(), order: 0 };
+  for (const session of [...seed].reverse()) add(store, session, seedHistory(session));
+  return store;
 }
 
-function newSession(state: State, title: string, workingDirectory: unknown, messages: MockMessage[]): SessionData {
-  const createdAt = formatCreatedAt(state.now());
-  const session: SessionData = { id: state.newId(), title, ...totalsOf(messages), createdAt };
-  if (typeof workingDirectory === "string") session.workingDirectory = workingDirectory;
-  add(state, session, messages);
-  return session;
-}
+const sorted = (store: Store) => [...store.sessions.values()].sort(newestFirst);
 
 /** The real server answers an unknown id with 500 on delete and fork; the spec says 404. */
 function unknown(state: State, id: string, op: string): MockResponse {
@@ -84,61 +88,80 @@ function unknown(state: State, id: string, op: string): MockResponse {
   return failure("internal_error", `Internal error during ${op}: session ${id} not found`, 500, true);
 }
 
-const sorted = (state: State) => [...state.store.values()].sort(newestFirst);
-
-function list(state: State): MockResponse {
-  const all = sorted(state).map(listView);
-  return all.length === 0 && state.quirks ? success(200, null, true) : success(200, all);
-}
-
-function create(state: State, body: string): MockResponse {
-  const parsed = parseBody(body, sessionOperations.create.body);
-  if (!parsed.ok) return parsed.response;
-  const { title, workingDirectory } = parsed.fields;
-  if (state.quirks && !title)
-    return failure("validation_error", "Validation error for field 'title': must not be empty", 400, true);
-  const session = newSession(state, (title as string | undefined) ?? "New Session", workingDirectory, []);
+function newSession(
+  state: State,
+  store: Store,
+  fields: Pick<SessionData, "title" | "workingDirectory">,
+  history: History,
+) {
+  const createdAt = formatCreatedAt(state.now());
+  const session: SessionData = { id: state.newId(), title: fields.title, ...totalsOf(history), createdAt };
+  if (typeof fields.workingDirectory === "string") session.workingDirectory = fields.workingDirectory;
+  add(store, session, history);
   return success(201, publicView(session));
 }
 
-function fork(state: State, id: string, body: string): MockResponse {
+function create(state: State, store: Store, body: string): MockResponse {
+  const parsed = parseBody(body, sessionOperations.create.body);
+  if (!parsed.ok) return parsed.response;
+  const { title, workingDirectory } = parsed.fields as { title?: string; workingDirectory?: string };
+  if (state.quirks && !title)
+    return failure("validation_error", "Validation error for field 'title': must not be empty", 400, true);
+  return newSession(state, store, { title: title ?? "New Session", workingDirectory }, { length: 0 });
+}
+
+function fork(state: State, store: Store, id: string, body: string): MockResponse {
   const parsed = parseBody(body, sessionOperations.fork.body);
   if (!parsed.ok) return parsed.response;
-  const source = state.store.get(id);
+  const source = store.sessions.get(id);
   if (!source) return unknown(state, id, "fork session");
-  const { messageIndex, title } = parsed.fields;
-  const messages = forkedMessages(source.messages, messageIndex as number);
-  const name = (title as string | undefined) ?? "Forked Session";
-  return success(201, publicView(newSession(state, name, source.session.workingDirectory, messages)));
+  const { messageIndex, title } = parsed.fields as { messageIndex: number; title?: string };
+  const fields = { title: title ?? "Forked Session", workingDirectory: source.session.workingDirectory };
+  return newSession(state, store, fields, forkHistory(source.history, messageIndex));
 }
 
-function cancelProcessing(state: State, id: string): MockResponse {
-  if (state.quirks) return success(200, { status: "cancelled", sessionId: id }, true);
-  return state.store.has(id) ? success(200, { cancelled: true }) : notFound(id);
+function operations(state: State, store: Store): SessionsOperations {
+  return {
+    list: () => {
+      const all = sorted(store).map(listView);
+      return all.length === 0 && state.quirks ? success(200, null, true) : success(200, all);
+    },
+    create: (body) => create(state, store, body),
+    get: (id) => {
+      const stored = store.sessions.get(id);
+      return stored ? success(200, publicView(stored.session)) : notFound(id);
+    },
+    delete: (id) => (store.sessions.delete(id) ? { status: 204 } : unknown(state, id, "delete session")),
+    fork: (id, body) => fork(state, store, id, body),
+    cancelProcessing: (id) => {
+      if (state.quirks) return success(200, { status: "cancelled", sessionId: id }, true);
+      return store.sessions.has(id) ? success(200, { cancelled: true }) : notFound(id);
+    },
+  };
 }
 
-/** Creates a model of the sessions resource, filled with its seed. */
+/** Creates a model of the sessions resource, filled with a copy of its seed. */
 export function createSessionsModel(options: ModelOptions = {}): SessionsModel {
+  const seed = seedSessions(options.seed);
   const state: State = {
-    store: new Map(),
-    order: 0,
-    seed: seedSessions(options.seed),
+    store: seededStore(seed),
+    seed,
     quirks: options.quirks ?? false,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUIDv4,
   };
-  reset(state);
+  const current = () => operations(state, state.store);
   return {
-    list: () => list(state),
-    create: (body) => create(state, body),
-    get: (id) => {
-      const record = state.store.get(id);
-      return record ? success(200, publicView(record.session)) : notFound(id);
+    list: () => current().list(),
+    create: (body) => current().create(body),
+    get: (id) => current().get(id),
+    delete: (id) => current().delete(id),
+    fork: (id, body) => current().fork(id, body),
+    cancelProcessing: (id) => current().cancelProcessing(id),
+    begin: current,
+    reset: () => {
+      state.store = seededStore(state.seed);
     },
-    delete: (id) => (state.store.delete(id) ? { status: 204 } : unknown(state, id, "delete session")),
-    fork: (id, body) => fork(state, id, body),
-    cancelProcessing: (id) => cancelProcessing(state, id),
-    reset: () => reset(state),
-    sessions: () => sorted(state).map(listView),
+    sessions: () => sorted(state.store).map(listView),
   };
 }

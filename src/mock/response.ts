@@ -44,7 +44,6 @@ export function notFound(id: string): MockResponse {
 }
 
 /** A plain-text answer, as the real server's router gives for unknown paths and methods. */
-export function plainText(status: number, text: string, quirk = false): MockResponse {
-  const response: MockResponse = { status, text, headers: { "content-type": "text/plain; charset=utf-8" } };
-  return quirk ? { ...response, quirk } : response;
+export function plainText(status: number, text: string): MockResponse {
+  return { status, text, headers: { "content-type": "text/plain; charset=utf-8" } };
 }

@@ -1,44 +1,54 @@
-import { exampleSessions } from "../../generated/examples.js";
+import { exampleSessions, sessionDataSchema } from "../../generated/examples.js";
 import type { SessionData } from "../../generated/schema.js";
+import { schemaProblem } from "./schema.js";
 
 /** Where the store starts: the spec's example sessions (default), nothing, or sessions of your own. */
 export type MockSeed = "examples" | "empty" | readonly SessionData[];
 
-const counts = [
-  "userMessageCount",
-  "assistantMessageCount",
-  "toolCallCount",
-  "promptTokens",
-  "completionTokens",
-] as const;
+/** A seed the mock refuses: which session (`index`), which `field` (`""` for the session itself), and why. */
+export class MockSeedError extends TypeError {
+  override readonly name = "MockSeedError";
+  /** The position of the refused session in the seed. */
+  readonly index: number;
+  /** The refused field, `""` when the session itself is wrong. */
+  readonly field: string;
+  /** What is wrong, without the position. */
+  readonly problem: string;
 
-/** Names what is wrong with one seed session, or returns undefined when it is usable. */
-function problemOf(session: unknown): string | undefined {
-  if (typeof session !== "object" || session === null) return "is not an object";
-  const s = session as Record<string, unknown>;
-  for (const field of ["id", "title", "createdAt"] as const)
-    if (typeof s[field] !== "string" || s[field] === "") return `needs a non-empty string ${field}`;
-  for (const field of counts)
-    if (!Number.isInteger(s[field]) || (s[field] as number) < 0) return `needs ${field} as a whole number >= 0`;
-  if (typeof s.cost !== "number" || !(s.cost >= 0)) return "needs cost as a number >= 0";
-  if (Number.isNaN(Date.parse(s.createdAt as string))) return "needs createdAt as an RFC 3339 date-time";
-  return undefined;
+  constructor(index: number, field: string, problem: string) {
+    super(`seed session ${index}${field ? `, field ${field}` : ""}: ${problem}`);
+    this.index = index;
+    this.field = field;
+    this.problem = problem;
+  }
+}
+
+function copyOf(session: unknown, index: number): SessionData {
+  try {
+    return structuredClone(session) as SessionData;
+  } catch (error) {
+    throw new MockSeedError(index, "", `cannot be copied: ${(error as Error).message}`);
+  }
 }
 
 /**
- * The seed's sessions, checked: each needs the SessionData fields with sane values, and ids
- * must be unique. Throws a TypeError naming the first bad session.
+ * A copy of the seed's sessions, each checked against the spec's own `SessionData` schema
+ * (generated/examples.ts), with ids unique. Throws a `MockSeedError` naming the first bad
+ * session and field. The caller's array and sessions are never held, so changing them later
+ * changes nothing.
  */
 export function seedSessions(seed: MockSeed = "examples"): readonly SessionData[] {
-  if (seed === "examples") return exampleSessions;
+  if (seed === "examples") return exampleSessions.map((session, index) => copyOf(session, index));
   if (seed === "empty") return [];
   if (!Array.isArray(seed)) throw new TypeError('seed must be "examples", "empty" or an array of sessions');
-  const ids = new Set<string>();
-  seed.forEach((session, index) => {
-    const problem = problemOf(session);
-    if (problem) throw new TypeError(`seed session ${index} ${problem}`);
-    if (ids.has(session.id)) throw new TypeError(`seed session ${index} repeats the id ${session.id}`);
-    ids.add(session.id);
+  const firstIndex = new Map<string, number>();
+  return seed.map((session: unknown, index) => {
+    const found = schemaProblem(sessionDataSchema, session);
+    if (found) throw new MockSeedError(index, found.field, found.problem);
+    const { id } = session as SessionData;
+    const earlier = firstIndex.get(id);
+    if (earlier !== undefined) throw new MockSeedError(index, "id", `repeats the id of session ${earlier}, ${id}`);
+    firstIndex.set(id, index);
+    return copyOf(session, index);
   });
-  return seed;
 }

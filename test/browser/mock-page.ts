@@ -5,7 +5,7 @@ import { createMixMock } from "../../src/mock/index.ts";
 
 type Step = { step: string; ok: boolean; value?: unknown; status?: number; message?: string };
 
-const mock = createMixMock({ baseURL: "*" });
+const mock = createMixMock();
 const worker = setupWorker(...mock.handlers);
 
 async function step(name: string, run: () => Promise<unknown>): Promise<Step> {

@@ -56,7 +56,7 @@ function newmanRow(output: string, row: string): [number, number] {
 }
 
 beforeAll(async () => {
-  mock = spawnMock("node", mockScript([]), await freePort());
+  mock = spawnMock("node", mockScript([]), { port: await freePort() });
   url = (await mock.ready()).url;
 }, 90_000);
 afterAll(() => mock?.kill());

@@ -4,9 +4,9 @@ import { alive, descendants, running } from "./processes.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** What a started mock prints on its "Behind it:" line. */
+/** What a started mock prints on its "listening on" and "Behind it:" lines. */
 export type MockAddresses = {
-  /** The front's port, then Prism's and the model's. */
+  /** The front's port, then Prism's and the model's (when Prism checks). */
   ports: number[];
   url: string;
   modelURL: string;
@@ -14,13 +14,15 @@ export type MockAddresses = {
   mockPid: number;
 };
 
-/** A mock running as a process of its own (`npm run mock`, or node running scripts/mock.ts). */
+/** A mock running as a process of its own (`npm run mock`, `npx mix-mock`, or node running scripts/mock.ts). */
 export type MockProcess = {
   child: ChildProcess;
   /** Everything it printed so far, stdout and stderr. */
   output: () => string;
   /** Every process seen below `child` so far, read at each poll (Prism and tsx's esbuild among them). */
   seen: () => number[];
+  /** Reads the processes below `child` now, and returns every one seen so far. */
+  look: () => number[];
   /** Polls every 20 ms until `done` holds; throws after `ms` or once the process has exited. */
   until: (what: string, done: () => boolean, ms?: number) => Promise<void>;
   /** Resolves once the mock says it listens, with the addresses it printed. */
@@ -38,7 +40,8 @@ export const mockScript = (args: string[], preload?: string) => [
   ...args,
 ];
 
-function parseAddresses(output: string, port: number): MockAddresses {
+function parseAddresses(output: string): MockAddresses {
+  const port = Number(/Mix API mock listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
   const behind = output.split("\n").find((line) => line.startsWith("Behind it:")) ?? "";
   const ports = [...behind.matchAll(/http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
   const [, prismPid, mockPid] = /\(pid (\d+)\).*mock pid (\d+)/.exec(behind)?.map(Number) ?? [];
@@ -62,20 +65,31 @@ function collect(child: ChildProcess): () => string {
   return () => output;
 }
 
+/** Where and how to run a mock process. */
+export type SpawnOptions = {
+  /** Default 0: a free port, read from what the mock prints. */
+  port?: number;
+  /** Default: this repository. */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+};
+
 /**
- * Spawns a mock on `port` (`command` is `npm` or `node`, `args` its arguments up to the mock's
- * own flags). The caller kills it in a `finally`, whatever happened.
+ * Spawns a mock (`command` is `npm`, `npx` or `node`, `args` its arguments up to the mock's own
+ * flags). The caller kills it in a `finally`, whatever happened.
  */
-export function spawnMock(command: "npm" | "node", args: string[], port: number): MockProcess {
-  const child = spawn(command === "node" ? process.execPath : "npm", [...args, "--port", String(port)], {
-    cwd: root,
-    env: { ...process.env, SCARF_ANALYTICS: "false" },
+export function spawnMock(command: "npm" | "npx" | "node", args: string[], options: SpawnOptions = {}): MockProcess {
+  const executable = command === "node" ? process.execPath : command;
+  const child = spawn(executable, [...args, "--port", String(options.port ?? 0)], {
+    cwd: options.cwd ?? root,
+    env: { ...process.env, SCARF_ANALYTICS: "false", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = collect(child);
   const seen = new Set<number>();
   const look = () => {
     if (child.pid) for (const pid of descendants(child.pid)) seen.add(pid);
+    return [...seen];
   };
   const until = async (what: string, done: () => boolean, ms = 90_000) => {
     const deadline = Date.now() + ms;
@@ -89,10 +103,11 @@ export function spawnMock(command: "npm" | "node", args: string[], port: number)
     child,
     output,
     seen: () => [...seen],
+    look,
     until,
     ready: async () => {
       await until("listening", () => /Behind it: .*mock pid \d+/.test(output()));
-      return parseAddresses(output(), port);
+      return parseAddresses(output());
     },
     kill: () => {
       look();
@@ -102,8 +117,11 @@ export function spawnMock(command: "npm" | "node", args: string[], port: number)
   };
 }
 
-/** Waits up to `ms` for every one of `pids` to stop running (zombies count as stopped); returns the others. */
-export async function survivors(pids: number[], ms = 2000): Promise<number[]> {
+/**
+ * Waits for every one of `pids` to stop running (zombies count as stopped), up to `ms` (default
+ * 30 s: a bound for a failure, not a wait: it returns as soon as they have stopped); returns the others.
+ */
+export async function survivors(pids: number[], ms = 30_000): Promise<number[]> {
   const deadline = Date.now() + ms;
   while (pids.some(running) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   return pids.filter(running);

@@ -18,7 +18,23 @@ async function frontBefore(breakOff: (res: ServerResponse) => void, log: string[
     res.write('{"data": [');
     setTimeout(() => breakOff(res), 20);
   });
-  front = await startFront({ port: 0, host: "127.0.0.1", target: upstream.url, log: (line) => log.push(line) });
+  const target = upstream.url;
+  const checker = {
+    url: async () => target,
+    current: () => ({ url: target, pid: 0 }),
+    restart: () => {},
+    stop: async () => {},
+  };
+  const scenario = { random: Math.random };
+  front = await startFront({
+    port: 0,
+    host: "127.0.0.1",
+    checker,
+    pending: new Map(),
+    scenario,
+    quiet: true,
+    log: (line) => log.push(line),
+  });
   return front.url;
 }
 
@@ -33,7 +49,7 @@ describe("the mock's front when Prism's answer breaks off", () => {
     const response = await fetch(`${url}/api/sessions`, { signal: AbortSignal.timeout(5000) });
     expect(response.status).toBe(200);
     await expect(response.text()).rejects.toThrow("terminated");
-    expect(log).toEqual([expect.stringMatching(/^mock: GET \/api\/sessions: the answer broke off: /)]);
+    expect(log).toEqual([expect.stringMatching(/^mix-mock: GET \/api\/sessions: the answer broke off: /)]);
     const next = await fetch(`${url}/api/sessions`);
     expect(await next.json()).toEqual({ data: [] });
   });

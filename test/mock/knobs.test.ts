@@ -111,7 +111,9 @@ describe("--quirks", () => {
       expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
       expect(await response.text()).toBe(text);
       expect(response.headers.get("sl-violations")).toContain("Selected route not found");
-      expect(t.log).toContain(`mock: VIOLATION ${method} ${path} -> ${status}: Selected route not found`);
+      expect(t.log).toEqual([
+        expect.stringMatching(`^${method} ${path} ${status} \\d+ms VIOLATION: Selected route not found$`),
+      ]);
     },
   );
 

@@ -85,6 +85,7 @@ describe("the packed package", () => {
         "package/dist/mock.cjs",
         "package/dist/mock.d.cts",
         "package/dist/mock.d.ts",
+        "package/dist/mix-mock.js",
         "package/dist/mock.js",
         "package/dist/query.cjs",
         "package/dist/query.d.cts",

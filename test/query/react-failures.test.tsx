@@ -79,7 +79,8 @@ describe("mix-sdk/query's failures, with @tanstack/react-query against mix-sdk/m
     });
     // 500 is not a documented status of create, so it is the SDK's MixDefaultError.
     expect(error).toBeInstanceOf(MixDefaultError);
-    expect(result.current.error).toBe(error);
+    // TanStack hands the hook its new state in a batch of its own (a timer), which act() may not wait for.
+    await vi.waitFor(() => expect(result.current.error).toBe(error));
     expect(requests).toEqual(["POST /api/sessions"]);
   });
 

@@ -8,10 +8,10 @@ describe("what mix-sdk/mock adds to an app", () => {
     expect(files.filter((file) => file.startsWith("src/mock/") || file === "generated/examples.ts")).toEqual([]);
   }, 30_000);
 
-  it("the mock itself stays within 5,000 B gzip, msw excluded", async () => {
+  it("the mock itself stays within 7,000 B gzip, msw excluded", async () => {
     const { gzip, files } = await appBundle(mockApp);
     expect(files).toContain("src/mock/model.ts");
     expect(files.filter((file) => file.startsWith("src/") && !file.startsWith("src/mock/"))).toEqual([]);
-    expect(gzip).toBeLessThanOrEqual(5000);
+    expect(gzip).toBeLessThanOrEqual(7000);
   }, 30_000);
 });

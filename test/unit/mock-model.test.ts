@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exampleSessions } from "../../generated/examples.ts";
 import type { SessionData } from "../../generated/schema.ts";
-import { forkedMessages, seedMessages, totalsOf } from "../../src/mock/messages.ts";
+import { forkHistory, messageAt, seedHistory, totalsOf } from "../../src/mock/messages.ts";
 import { createSessionsModel } from "../../src/mock/model.ts";
 import { answer } from "../../src/mock/routes.ts";
 import { zeroCounts } from "../helpers/mock-expectations.ts";
+import { listFork, listMessages, listTotals } from "../helpers/mock-messages-reference.ts";
 
 const billing = exampleSessions.find((s) => s.title === "Refactor the billing module") as SessionData;
 
@@ -127,14 +128,6 @@ describe("the sessions model", () => {
     });
     expect(m.get("nope").status).toBe(404);
   });
-
-  it("refuses a seed that is not sessions, naming the bad one", () => {
-    const bad = [{ ...billing, promptTokens: -1 }];
-    expect(() => createSessionsModel({ seed: bad })).toThrow(
-      "seed session 0 needs promptTokens as a whole number >= 0",
-    );
-    expect(() => createSessionsModel({ seed: [billing, billing] })).toThrow(/repeats the id/);
-  });
 });
 
 describe("the router", () => {
@@ -157,37 +150,109 @@ describe("the router", () => {
 const sessionArb = fc.record({
   id: fc.uuid(),
   title: fc.string(),
-  userMessageCount: fc.nat(50),
-  assistantMessageCount: fc.nat(50),
-  toolCallCount: fc.nat(200),
+  userMessageCount: fc.nat(30),
+  assistantMessageCount: fc.nat(30),
+  toolCallCount: fc.nat(100),
   promptTokens: fc.nat(10_000_000),
   completionTokens: fc.nat(10_000_000),
   cost: fc.nat(100_000_000).map((micro) => micro / 1e6),
   createdAt: fc.constant("2025-09-10T18:59:13+05:30"),
+  firstUserMessage: fc.option(fc.string(), { nil: undefined }),
 });
 
-describe("the messages behind a session", () => {
-  it("agree with its counts whenever it has an assistant message", () => {
+describe("the messages behind a session, computed without a list", () => {
+  it("are, message by message, the history the docs describe", () => {
     fc.assert(
       fc.property(sessionArb, (session) => {
-        fc.pre(session.assistantMessageCount > 0);
-        const { id: _, title: __, createdAt: ___, ...totals } = session;
-        expect(totalsOf(seedMessages(session))).toEqual(totals);
+        const list = listMessages(session);
+        expect(seedHistory(session).length).toBe(list.length);
+        expect(list.map((_, n) => messageAt(session, n))).toEqual(list);
       }),
     );
   });
 
-  it("give forks counts that never pass the source's, and grow with the index", () => {
+  it("give a fork at any index, and a fork of that fork, the counts of the messages a list would copy", () => {
     fc.assert(
-      fc.property(sessionArb, fc.integer({ min: 1, max: 120 }), (session, index) => {
-        const messages = seedMessages(session);
-        const smaller = totalsOf(forkedMessages(messages, index));
-        const larger = totalsOf(forkedMessages(messages, index + 1));
-        for (const key of Object.keys(smaller) as (keyof typeof smaller)[]) {
-          expect(smaller[key]).toBeLessThanOrEqual(larger[key]);
-          expect(larger[key]).toBeLessThanOrEqual(totalsOf(messages)[key]);
-        }
+      fc.property(sessionArb, fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 120 }), (session, i, j) => {
+        const list = listFork(listMessages(session), i);
+        const forked = forkHistory(seedHistory(session), i);
+        expect(forked.length).toBe(list.length);
+        expect(totalsOf(forked)).toEqual(listTotals(list));
+        expect(totalsOf(forkHistory(forked, j))).toEqual(listTotals(listFork(list, j)));
       }),
     );
+  });
+
+  it("agree with the seed's totals whenever it has an assistant message", () => {
+    fc.assert(
+      fc.property(sessionArb, (session) => {
+        fc.pre(session.assistantMessageCount > 0);
+        const { id: _, title: __, createdAt: ___, firstUserMessage: ____, ...totals } = session;
+        expect(totalsOf(seedHistory(session))).toEqual(totals);
+      }),
+    );
+  });
+
+  it("take the same time and memory for 200,000,000 messages as for two", () => {
+    const huge = { ...billing, userMessageCount: 200_000_000, assistantMessageCount: 200_000_000, toolCallCount: 7 };
+    const history = seedHistory(huge);
+    expect(history.length).toBe(400_000_007);
+    expect(totalsOf(forkHistory(history, 300_000_000))).toMatchObject({
+      // 7 rounds of user, assistant and tool results, then rounds of two: 21 + 2 * 149,999,989 + 1 user.
+      userMessageCount: 149_999_997,
+      assistantMessageCount: 149_999_996,
+      toolCallCount: 7,
+    });
+  });
+});
+
+describe("the model's edges", () => {
+  const quirky = () => createSessionsModel({ quirks: true });
+
+  it("names a session created without a title, keeps no workingDirectory it was not given, and forks a created session with no messages", () => {
+    const m = model({ seed: "empty" });
+    const created = data(m.create("{}"));
+    expect(created.title).toBe("New Session");
+    expect(Object.keys(created)).not.toContain("workingDirectory");
+    const fork = data(m.fork(created.id, '{"messageIndex":5}'));
+    expect(fork).toMatchObject({ ...zeroCounts, title: "Forked Session" });
+    expect(Object.keys(fork)).not.toContain("workingDirectory");
+    expect(Object.keys(m.sessions()[0] ?? {})).not.toContain("firstUserMessage");
+  });
+
+  it("lists a seeded session's firstUserMessage only when it has a user message", () => {
+    const silent = { ...billing, id: "11111111-1111-4111-8111-111111111111", userMessageCount: 0 };
+    const m = createSessionsModel({ seed: [silent] });
+    expect(Object.keys(m.sessions()[0] ?? {})).not.toContain("firstUserMessage");
+  });
+
+  it("lists seeded sessions of the same createdAt in the seed's order", () => {
+    const at = "2025-01-01T00:00:00Z";
+    const ids = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
+    const m = createSessionsModel({ seed: ids.map((id) => ({ ...billing, id, createdAt: at })) });
+    expect(m.sessions().map((s) => s.id)).toEqual(ids);
+  });
+
+  it("with quirks, says what the real server says, and lists sessions when there are some", () => {
+    const m = quirky();
+    expect(m.list().body).toEqual({ data: expect.any(Array) });
+    expect(m.create('{"title":""}').body).toEqual({
+      error: { code: 400, type: "validation_error", message: "Validation error for field 'title': must not be empty" },
+    });
+    expect(m.delete("nope").body).toMatchObject({
+      error: { message: "Internal error during delete session: session nope not found" },
+    });
+    expect(m.fork("nope", '{"messageIndex":1}').body).toMatchObject({
+      error: { message: "Internal error during fork session: session nope not found" },
+    });
+  });
+
+  it("reads a body of white space as an empty one, and refuses JSON that is not an object", () => {
+    const m = model();
+    const refusal = (body: string) => (m.create(body).body as { error: { message: string } }).error.message;
+    expect(refusal(" \n")).toBe("Invalid request body: unexpected end of JSON input");
+    for (const body of ["null", "5", '"text"', "[]", "true"])
+      expect(refusal(body), body).toBe("Invalid request body: expected a JSON object");
+    expect(m.fork(billing.id, '{"messageIndex":1}').status).toBe(201);
   });
 });
