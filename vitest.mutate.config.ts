@@ -1,11 +1,11 @@
 import { defineConfig } from "vitest/config";
-import { faultsProject, unitProject } from "./vitest.config.ts";
+import { faultsProject, queryProject, unitProject } from "./vitest.config.ts";
 
 /**
  * The tests `npm run mutate` runs against each mutant of src/: the unit and faults projects,
  * which exercise src/ directly, unit first (Stryker stops at the first failing test, and unit
- * tests are the quick ones), and the tests of mix-sdk/mock's MSW handlers, in this process
- * (src/mock/). Left out:
+ * tests are the quick ones), the tests of mix-sdk/mock's MSW handlers, in this process
+ * (src/mock/), and mix-sdk/query's tests in jsdom (src/query/). Left out:
  * - tests of the spec tooling (drift check, spec lint, the breaking-change gate, the portal's code
  *   samples, the Postman collection, the Arazzo workflows) and of the docs' blocks: they never load
  *   src/ (and Stryker's sandbox marks every .ts file `// @ts-nocheck`, which the docs test would see);
@@ -37,6 +37,7 @@ export default defineConfig({
             "test/unit/generated.test.ts",
             "test/unit/mock-bundle.test.ts",
             "test/unit/postman.test.ts",
+            "test/unit/query-docs.test.ts",
             "test/unit/arazzo.test.ts",
             "test/unit/spec-diff*.test.ts",
           ],
@@ -60,6 +61,10 @@ export default defineConfig({
           include: ["test/mock/msw-node.test.ts", "test/mock/msw-sturdy.test.ts"],
           sequence: { groupOrder: 2 },
         },
+      },
+      {
+        resolve: queryProject.resolve,
+        test: { ...queryProject.test, sequence: { groupOrder: 3 } },
       },
     ],
   },
