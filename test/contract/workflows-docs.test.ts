@@ -1,5 +1,5 @@
 /**
- * spec/README.md's "Workflows" section, run as written against the stateful mock started as a
+ * spec/README.md's "Checking a server against the spec" section, run as written against the stateful mock started as a
  * real process on a free port: the conformance check (Redocly Respect and the SDK check),
  * Respect alone, the portal's Postman collection through newman, and a new workflow added as
  * the section says. Only the mock's URL in the blocks is changed, to this mock's.
@@ -28,7 +28,7 @@ import { sectionBlocks } from "../helpers/readme-blocks.ts";
 import { runGroup } from "../helpers/run.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const blocks = sectionBlocks(join(root, "spec/README.md"), "## Workflows: `sessions.arazzo.yaml`");
+const blocks = sectionBlocks(join(root, "spec/README.md"), "## Checking a server against the spec");
 const shell = blocks.filter((b) => b.lang === "sh").map((b) => b.text);
 const [conformanceBlock, respectBlock, newmanBlock, addBlock] = shell;
 const workflowBlock = blocks.find((b) => b.lang === "yaml")?.text ?? "";
