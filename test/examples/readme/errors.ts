@@ -1,4 +1,4 @@
-import { Mix, RequestTimeoutError, RESTResponseError } from "mix-sdk";
+import { Mix, RESTResponseError, RequestTimeoutError } from "mix-sdk";
 
 const mix = new Mix({ serverURL: "http://127.0.0.1:4010" });
 
