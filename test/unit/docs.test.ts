@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../src/defaults.ts";
+import * as sdk from "../../src/index.ts";
 import vitestConfig from "../../vitest.config.ts";
 import {
   anchors,
@@ -185,6 +186,28 @@ describe("the README", () => {
     expect(documented("serverURL")).toContain(defaults.serverURL);
     for (const [name, value] of Object.entries(defaults.retry))
       expect(JSON.parse(documented(name) ?? "null"), name).toEqual(value);
+  });
+
+  it("draws the error classes as src/index.ts exports them, each under its parent", () => {
+    const tree = fencedBlocks("README.md").find((b) => b.text.startsWith("MixError "))?.text ?? "";
+    const classes = sdk as unknown as Record<string, { prototype: object } | undefined>;
+    const drawn: [name: string, parent: string][] = [];
+    let top = "";
+    for (const line of tree.split("\n")) {
+      const [, branch, name = ""] = /^( [|'])?-? ?([A-Z]\w+Error)\b/.exec(line) ?? [];
+      if (!name) continue;
+      if (!branch) top = name;
+      drawn.push([name, branch ? top : "Error"]);
+    }
+    expect(drawn.map(([name]) => name).sort()).toEqual(
+      Object.keys(sdk)
+        .filter((key) => key.endsWith("Error"))
+        .sort(),
+    );
+    for (const [name, parent] of drawn) {
+      const parentPrototype = parent === "Error" ? Error.prototype : classes[parent]?.prototype;
+      expect(Object.getPrototypeOf(classes[name]?.prototype), `${name} extends ${parent}`).toBe(parentPrototype);
+    }
   });
 
   it("lists the runtimes test/runtimes/package.json pins", () => {
