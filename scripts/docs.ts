@@ -8,7 +8,7 @@
  *   sessions.arazzo.yaml            the workflows (Arazzo 1.0.1), beside the openapi.yaml they name
  *
  * `npm run docs -- --screenshot` also renders the page in headless Chromium and saves one
- * operation with its samples as spec/portal-screenshot.png (the README shows it).
+ * operation with its samples as spec/portal-screenshot.png (spec/README.md shows it).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,8 +1,9 @@
 /**
- * spec/README.md's "Checking a server against the spec" section, run as written against the stateful mock started as a
- * real process on a free port: the conformance check (Redocly Respect and the SDK check),
- * Respect alone, the portal's Postman collection through newman, and a new workflow added as
- * the section says. Only the mock's URL in the blocks is changed, to this mock's.
+ * The shell blocks of spec/README.md's "Checking a server against the spec", run as written
+ * against the stateful mock started as a real process on a free port: the conformance check
+ * (Redocly Respect and the SDK check), Respect alone, the portal's Postman collection through
+ * newman, and a new workflow added as the section says. Only the mock's URL in the blocks is
+ * changed, to this mock's.
  */
 import {
   copyFileSync,
