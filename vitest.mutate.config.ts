@@ -33,7 +33,10 @@ export default defineConfig({
           exclude: [
             "test/unit/bundle-size.test.ts",
             "test/unit/code-samples.test.ts",
+            "test/unit/docs.test.ts",
+            "test/unit/docs-commands.test.ts",
             "test/unit/frontend-docs.test.ts",
+            "test/unit/query-docs.test.ts",
             "test/unit/generated.test.ts",
             "test/unit/mock-bundle.test.ts",
             "test/unit/postman.test.ts",

@@ -8,7 +8,7 @@
  *   sessions.arazzo.yaml            the workflows (Arazzo 1.0.1), beside the openapi.yaml they name
  *
  * `npm run docs -- --screenshot` also renders the page in headless Chromium and saves one
- * operation with its samples as spec/portal-screenshot.png (the README shows it).
+ * operation with its samples as spec/portal-screenshot.png (spec/README.md shows it).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +17,7 @@ import { stringify } from "yaml";
 import { addCodeSamples } from "./lib/code-samples.ts";
 import { postmanCollection } from "./lib/postman.ts";
 import { runRedocly } from "./lib/redocly.ts";
+import { scriptFlags } from "./lib/script-flags.ts";
 import { arazzoPath, loadSpec } from "./lib/spec.ts";
 import { lintSpec } from "./lint-spec.ts";
 
@@ -91,10 +92,20 @@ export async function buildPortal(): Promise<string[]> {
   }
 }
 
+const usage = `
+Usage: npm run docs [-- --screenshot]
+
+Writes the portal to dist/portal/: index.html, openapi.yaml, openapi.json,
+mix-api.postman_collection.json and sessions.arazzo.yaml.
+
+  --screenshot   also render the page in headless Chromium (CHROMIUM_PATH, default
+                 /usr/bin/chromium) and save spec/portal-screenshot.png`;
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const flags = scriptFlags({ screenshot: { type: "boolean", default: false } }, usage);
   const files = await buildPortal();
   for (const file of files) console.log(`wrote ${file} (${Math.round(statSync(file).size / 1024)} KiB)`);
-  if (process.argv.includes("--screenshot")) {
+  if (flags.screenshot) {
     const { screenshotPortal } = await import("./lib/portal-screenshot.ts");
     console.log(`wrote ${await screenshotPortal(files[2] ?? "")}`);
   }

@@ -9,21 +9,33 @@
  *
  * Exit code: 0 when nothing was wrong (late calls are reported, not failed, unless
  * --fail-on-late), 1 when something was, 2 when the soak itself crashed.
- *
- *   npm run soak                                       60 s or 200,000 calls, 50 in flight
- *   npm run soak -- --seconds 600 --calls 1000000 --concurrency 100 --seed 42
- *   npm run soak -- --seed 42 --from 4200 --calls 500  replay the batch a problem was found in
+ * Usage: see `usage` below (`npm run soak -- --help`).
  */
-import { parseArgs } from "node:util";
 import { chaosSeed } from "../test/helpers/chaos-actions.ts";
 import { type CallResult, chaosClient, planCalls, runCalls } from "../test/helpers/chaos-calls.ts";
 import { checkChaos, type Slack, type Verdict } from "../test/helpers/chaos-oracle.ts";
 import { startProbe } from "../test/helpers/chaos-probe.ts";
 import { startChaosServer } from "../test/helpers/chaos-server.ts";
+import { scriptFlags } from "./lib/script-flags.ts";
 import { heapUsed, listed, mib, type SoakReport, startReport } from "./lib/soak-report.ts";
 
-const { values: flags } = parseArgs({
-  options: {
+const usage = `
+Usage: npm run soak -- [--seconds S] [--calls N] [--concurrency C] [--seed N] [--from I] [--report FILE] [--fail-on-late]
+
+  --seconds S      stop after S seconds (default 60)
+  --calls N        or after N calls, whichever comes first (default 200000)
+  --concurrency C  calls in flight at once (default 50)
+  --seed N         the seed of the calls and faults (default: CHAOS_SEED, else random)
+  --from I         start at call I of the seed's sequence: replays the batch a problem names
+  --report FILE    where to write the problems (default tmp/soak/seed-<seed>.txt)
+  --fail-on-late   exit 1 on late calls too, not only on wrong ones
+
+  npm run soak -- --seconds 600 --concurrency 100 --seed 42
+  npm run soak -- --seed 42 --from 4200 --calls 500   the batch a problem was found in, again
+
+Exit code: 0 when nothing was wrong, 1 when something was, 2 when the soak itself crashed.`;
+const flags = scriptFlags(
+  {
     seconds: { type: "string", default: "60" },
     calls: { type: "string", default: "200000" },
     concurrency: { type: "string", default: "50" },
@@ -32,7 +44,8 @@ const { values: flags } = parseArgs({
     report: { type: "string" },
     "fail-on-late": { type: "boolean", default: false },
   },
-});
+  usage,
+);
 const seconds = Number(flags.seconds);
 const maxCalls = Number(flags.calls);
 const concurrency = Number(flags.concurrency);

@@ -9,21 +9,22 @@
  * - "machine": how late the reference timers themselves fired: what a bound against the wall
  *   clock would have had to allow.
  * It also counts the runs that failed, so a bound that is too tight shows up as failures.
- *
- *   npm run timing:slack                          20 runs, the machine as it is
- *   npm run timing:slack -- --runs 40 --busy 2    plus 2 processes that spin the CPU meanwhile
+ * Usage: see `usage` below (`npm run timing:slack -- --help`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptFlags } from "./lib/script-flags.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const timingFiles = ["timeouts", "retries", "abort", "non-idempotent"].map((name) => `test/faults/${name}.test.ts`);
 
-const { values: flags } = parseArgs({
-  options: { runs: { type: "string", default: "20" }, busy: { type: "string", default: "0" } },
-});
+const usage = `
+Usage: npm run timing:slack -- [--runs N] [--busy P]
+
+  --runs N   runs of the timing tests of test/faults/ (default 20)
+  --busy P   processes that spin the CPU meanwhile (default 0)`;
+const flags = scriptFlags({ runs: { type: "string", default: "20" }, busy: { type: "string", default: "0" } }, usage);
 const runs = Number(flags.runs);
 const busy = Number(flags.busy);
 

@@ -15,7 +15,7 @@ const viteBuildScript = fileURLToPath(new URL("vite-build.ts", import.meta.url))
 /**
  * The most the SDK may add to the entry chunk of a Vite app that lists the sessions, gzip -9,
  * per Vite. Vite 7 minifies with esbuild, which leaves the same code about 140 B larger than
- * Vite 8's minifier does; the README's Performance section says where the bytes go.
+ * Vite 8's minifier does; CONTRIBUTING.md's Performance section says where the bytes go.
  */
 export const viteEntryBudget: Readonly<Record<VitePackage, number>> = { vite: 4_500, vite7: 4_650 };
 

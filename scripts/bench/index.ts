@@ -3,27 +3,35 @@
  * loopback: app bundle size (a `vite build` with Vite's defaults, Vite 8 and 7, and esbuild), time per call
  * (as a ratio to the bare fetch: wall time, and the client process's CPU time, which a busy
  * machine disturbs far less), cold import and heap.
- *
- *   npm run bench                       15 rounds of 1,000 calls per client, heap after 20k and 100k
- *   npm run bench -- --rounds 5 --batch 500 --heap 20000
+ * Usage: see `usage` below (`npm run bench -- --help`).
  *
  * The server runs in its own process; the SDK is the built package (dist/), rebuilt first.
  */
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { buildJavaScript } from "../build.ts";
+import { scriptFlags } from "../lib/script-flags.ts";
 import { apps, type BundleSize, esbuildSize, viteSdkCost, viteSize } from "./bundle-size.ts";
 import { contenders } from "./contenders.ts";
 import { coldImportMs, heapAfterCalls, startFixtureServer } from "./processes.ts";
 import { median, timeCalls } from "./timing.ts";
 
-const { values: flags } = parseArgs({
-  options: {
+const usage = `
+Usage: npm run bench -- [--rounds R] [--batch N] [--heap N,N...]
+
+  --rounds R   alternating rounds per client, after 3 warm-up rounds (default 15)
+  --batch N    calls per round (default 1000)
+  --heap N,... the heap after this many calls, each in a fresh process (default 20000,100000)
+
+Builds dist/ first, then prints app sizes (Vite 8 and 7, esbuild), time per call as a ratio
+to a bare fetch, cold import and heap, for a bare fetch, openapi-fetch and mix-sdk.`;
+const flags = scriptFlags(
+  {
     rounds: { type: "string", default: "15" },
     batch: { type: "string", default: "1000" },
     heap: { type: "string", default: "20000,100000" },
   },
-});
+  usage,
+);
 const heapCounts = flags.heap.split(",").map(Number);
 const distEntry = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
 const importOf: Record<string, string | undefined> = { "openapi-fetch alone": "openapi-fetch", "mix-sdk": distEntry };

@@ -9,6 +9,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scriptFlags } from "../lib/script-flags.ts";
+
+scriptFlags(
+  {},
+  `
+Usage: npm run bench:install
+
+Packs the package, installs the tarball into new projects (alone, with msw, with
+@stoplight/prism-cli, at the versions this repository tests) and prints packages and bytes.`,
+);
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: "pipe" });

@@ -5,22 +5,26 @@
  * a stubbed fetch in a fresh `node --predictable --single-threaded` (no concurrent compiler,
  * so the count repeats to a few parts in a million); (count(N2) - count(N1)) / (N2 - N1) is
  * one call. Needs valgrind (Debian: `apt-get install valgrind`); about a minute per contender.
- *
- *   npm run bench:instructions
- *   npm run bench:instructions -- --vs ../other-checkout   # its dist/ too, built there first
+ * Usage: see `usage` below (`npm run bench:instructions -- --help`).
  */
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs, promisify } from "node:util";
+import { promisify } from "node:util";
 import { buildJavaScript } from "../build.ts";
+import { scriptFlags } from "../lib/script-flags.ts";
 
 const run = promisify(execFile);
 const child = fileURLToPath(new URL("instructions-child.mjs", import.meta.url));
 const here = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
-const { values: flags } = parseArgs({
-  options: { vs: { type: "string" }, calls: { type: "string", default: "500,1500" } },
-});
+const usage = `
+Usage: npm run bench:instructions -- [--vs DIR] [--calls N1,N2]
+
+  --vs DIR       also count the build in DIR/dist (another checkout, built there first)
+  --calls N1,N2  the two call counts whose difference is measured (default 500,1500)
+
+Needs valgrind (Debian: apt-get install valgrind); about a minute per contender.`;
+const flags = scriptFlags({ vs: { type: "string" }, calls: { type: "string", default: "500,1500" } }, usage);
 const [fewer = 500, more = 1500] = flags.calls.split(",").map(Number);
 
 /** Instructions callgrind counts for a whole process that makes `calls` calls. */

@@ -3,9 +3,7 @@
  * it, in one run on loopback. The bin is built first (dist/mix-mock.js); "without Prism" runs a
  * copy of it outside this repository, where `@stoplight/prism-cli` cannot be found, as in a
  * project that did not install it.
- *
- *   npm run bench:mock                       5 starts and 400 requests per mode
- *   npm run bench:mock -- --starts 3 --requests 200
+ * Usage: see `usage` below (`npm run bench:mock -- --help`).
  *
  * Start time is from spawning `node dist/mix-mock.js` to its "listening" line; latency is per
  * request, one at a time, over a mix of list, get and create.
@@ -15,13 +13,19 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { buildBin } from "../build.ts";
+import { scriptFlags } from "../lib/script-flags.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const { values: flags } = parseArgs({
-  options: { starts: { type: "string", default: "5" }, requests: { type: "string", default: "400" } },
-});
+const usage = `
+Usage: npm run bench:mock -- [--starts N] [--requests N]
+
+  --starts N     starts of the built mix-mock per mode, with Prism and without (default 5)
+  --requests N   requests per mode, one at a time: list, get, create (default 400)`;
+const flags = scriptFlags(
+  { starts: { type: "string", default: "5" }, requests: { type: "string", default: "400" } },
+  usage,
+);
 
 /** Starts the bin and resolves with its URL and the milliseconds it took to listen. */
 function start(bin: string): Promise<{ child: ChildProcess; url: string; ms: number }> {

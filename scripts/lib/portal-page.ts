@@ -1,6 +1,6 @@
 /**
  * Finding things on the portal page (Redocly's build-docs output) in a browser: its operations
- * and their request-sample panels. The portal test and the README screenshot share these, so
+ * and their request-sample panels. The portal test and spec/README.md's screenshot share these, so
  * both read the page the same way.
  */
 import type { Locator, Page } from "playwright-core";

@@ -1,5 +1,5 @@
 /**
- * The README's picture of the portal: one operation with its code samples, rendered by Debian's
+ * spec/README.md's picture of the portal: one operation with its code samples, rendered by Debian's
  * headless Chromium from dist/portal/index.html and saved as spec/portal-screenshot.png.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -105,7 +105,7 @@ describe("npm run conformance against a server that behaves like the real Mix se
   });
 
   it("prints what spec/README.md shows of it, line for line", () => {
-    const [example] = sectionBlocks(readme, "## Workflows: `sessions.arazzo.yaml`").filter((b) => b.lang === "");
+    const [example] = sectionBlocks(readme, "## Checking a server against the spec").filter((b) => b.lang === "");
     const shown = (example?.text ?? "").split("\n").filter((line) => line !== "" && !line.includes("..."));
     expect(shown.length).toBeGreaterThan(8);
     const printed = formatReport(report).replaceAll(server.url, "http://127.0.0.1:4010").split("\n");

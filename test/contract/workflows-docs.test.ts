@@ -1,8 +1,9 @@
 /**
- * spec/README.md's "Workflows" section, run as written against the stateful mock started as a
- * real process on a free port: the conformance check (Redocly Respect and the SDK check),
- * Respect alone, the portal's Postman collection through newman, and a new workflow added as
- * the section says. Only the mock's URL in the blocks is changed, to this mock's.
+ * The shell blocks of spec/README.md's "Checking a server against the spec", run as written
+ * against the stateful mock started as a real process on a free port: the conformance check
+ * (Redocly Respect and the SDK check), Respect alone, the portal's Postman collection through
+ * newman, and a new workflow added as the section says. Only the mock's URL in the blocks is
+ * changed, to this mock's.
  */
 import {
   copyFileSync,
@@ -28,7 +29,7 @@ import { sectionBlocks } from "../helpers/readme-blocks.ts";
 import { runGroup } from "../helpers/run.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const blocks = sectionBlocks(join(root, "spec/README.md"), "## Workflows: `sessions.arazzo.yaml`");
+const blocks = sectionBlocks(join(root, "spec/README.md"), "## Checking a server against the spec");
 const shell = blocks.filter((b) => b.lang === "sh").map((b) => b.text);
 const [conformanceBlock, respectBlock, newmanBlock, addBlock] = shell;
 const workflowBlock = blocks.find((b) => b.lang === "yaml")?.text ?? "";

@@ -24,8 +24,8 @@ describe("the TanStack Query example, installed from the packed tarball", () => 
     await expect(run("npx", ["tsc", "-p", "."], { cwd: project })).resolves.toBe("");
   });
 
-  it("passes its tests: list, create, delete and a 404, against mix-sdk/mock", async () => {
+  it("passes its tests: list, create, delete and a 404 against mix-sdk/mock, and the keys", async () => {
     const output = await run("npx", ["vitest", "run"], { cwd: project, env: { CI: "1", NO_COLOR: "1" } });
-    expect(output).toMatch(/Tests\s+4 passed \(4\)/);
+    expect(output).toMatch(/Tests\s+5 passed \(5\)/);
   });
 });

@@ -10,7 +10,7 @@ import { startServer } from "./http-server.ts";
  * reference `setTimeout` of the planned length when the SDK arms its own, and bound the SDK's
  * event against it: the machine's lateness hits both and mostly cancels out, and what is left
  * is the SDK's own work plus the scheduler's noise in between. `npm run timing:slack` measures
- * both over many runs of the timing tests (README, "Timing tests"). Measured in two rounds of
+ * both over many runs of the timing tests (CONTRIBUTING.md, "Timing tests"). Measured in two rounds of
  * 30 runs under load averages of 8 to 12 (1,433 measurements): never earlier than the
  * reference; later by p50 2 ms, p99 81-92 ms, at most 170 ms, while the reference timers
  * themselves fired up to 285 ms late. The tests that catch a timer lasting 2x or 3x its value
