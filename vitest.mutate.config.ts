@@ -40,7 +40,6 @@ export default defineConfig({
             "test/unit/generated.test.ts",
             "test/unit/mock-bundle.test.ts",
             "test/unit/postman.test.ts",
-            "test/unit/query-docs.test.ts",
             "test/unit/arazzo.test.ts",
             "test/unit/spec-diff*.test.ts",
           ],

@@ -4,7 +4,13 @@ import { CancelledError, MutationObserver, QueryObserver } from "@tanstack/query
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { InvalidRequestError, type Mix, RESTResponseError, RequestAbortedError } from "../../src/index.ts";
+import {
+  InvalidRequestError,
+  type Mix,
+  RESTResponseError,
+  RequestAbortedError,
+  type SessionData,
+} from "../../src/index.ts";
 import { createMixMock } from "../../src/mock/index.ts";
 import { sessionKeys, sessionQueries } from "../../src/query/index.ts";
 import { failing, mockedMix, outcomeWithin, retryingClient, serverURL, watched } from "../helpers/query-harness.ts";
@@ -30,16 +36,16 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-/** A list request that reads the store at once and answers only when released: an answer older than what follows it. */
-function heldListAnswer() {
+/** A GET of `path` that reads the store at once and answers only when released: an answer older than what follows it. */
+function heldAnswer(path: string, read: () => unknown) {
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
   const handler = http.get(
-    `${serverURL}/api/sessions`,
+    `${serverURL}${path}`,
     async () => {
-      const body = { data: mock.sessions() };
+      const body = { data: read() };
       await released;
       return HttpResponse.json(body);
     },
@@ -48,6 +54,8 @@ function heldListAnswer() {
   server.use(handler);
   return release;
 }
+
+const heldListAnswer = () => heldAnswer("/api/sessions", () => mock.sessions());
 
 describe("sessionQueries' option objects, with query-core alone", () => {
   it('keys everything under ["mix", "sessions"]', () => {
@@ -99,6 +107,48 @@ describe("sessionQueries' option objects, with query-core alone", () => {
     expect(client.getQueryData(sessionKeys.list())?.[0]).toEqual(expect.objectContaining({ id: created.id }));
     expect(shown.at(-1)).toEqual(["New", ...seeded.map((s) => s.title)]);
     stop();
+    client.clear();
+  });
+
+  it("cancels a list prefetch on its way during a create, so the older answer never lands, and marks the list stale", async () => {
+    const client = retryingClient();
+    await client.prefetchQuery(q.list());
+    const release = heldListAnswer();
+    const stale = client.prefetchQuery({ ...q.list(), staleTime: 0 });
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    const created = await new MutationObserver(client, q.create()).mutate({ title: "New" });
+    release();
+    await stale;
+    expect(client.getQueryData(sessionKeys.list())?.map((s) => s.id)).toEqual([created.id, ...seeded.map((s) => s.id)]);
+    expect(client.getQueryState(sessionKeys.list())?.isInvalidated).toBe(true);
+    expect(requests).toEqual(["GET /api/sessions", "GET /api/sessions", "POST /api/sessions"]);
+    client.clear();
+  });
+
+  it("leaves a session's own fetch on its way during a create alone: its answer lands", async () => {
+    const client = retryingClient();
+    const session = seeded[1] as SessionData;
+    const release = heldAnswer(`/api/sessions/${session.id}`, () => session);
+    const fetched = client.fetchQuery(q.get({ id: session.id }));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await new MutationObserver(client, q.create()).mutate({ title: "New" });
+    release();
+    expect(await fetched).toEqual(session);
+    expect(client.getQueryState(sessionKeys.detail(session.id))?.isInvalidated).toBe(false);
+    client.clear();
+  });
+
+  it("lists a created session once, first, when the list already holds it", async () => {
+    const client = retryingClient();
+    await client.prefetchQuery(q.list());
+    const known = seeded[1] as SessionData;
+    server.use(http.post(`${serverURL}/api/sessions`, () => HttpResponse.json({ data: known }, { status: 201 })));
+    await new MutationObserver(client, q.create()).mutate({ title: known.title });
+    const ids = seeded.map((s) => s.id);
+    expect(client.getQueryData(sessionKeys.list())?.map((s) => s.id)).toEqual([
+      known.id,
+      ...ids.filter((id) => id !== known.id),
+    ]);
     client.clear();
   });
 
