@@ -57,6 +57,11 @@ export const commandRules: CommandRule[] = [
   },
   { pattern: /^npm install \.\.\/mix-sdk\/mix-sdk-[\d.]+\.tgz$/, how: "consumer" },
   { pattern: /^npx tsx quick-start\.ts$/, how: "consumer" },
+  {
+    pattern: /^npm install "git\+<repository URL>#main"$/,
+    how: "by",
+    by: [["test/package/git-install.test.ts", "startsWith('npm install \"git+')"]],
+  },
   // docs/frontend.md: the mock, and what each recipe installs.
   { pattern: /^npx mix-mock( .*)?$/, how: "consumer" },
   { pattern: /^curl -H "Prefer: [^"]+" http:\/\/127\.0\.0\.1:4010\/\S+$/, how: "consumer" },
