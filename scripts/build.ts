@@ -1,13 +1,14 @@
 /**
- * `npm run build` (also run by `npm pack`): bundles each entry into one file per module
- * system, with its dependencies left as imports: src/index.ts (the client) into dist/index.js
- * (ESM) and dist/index.cjs, src/raw/index.ts (`mix-sdk/raw`, openapi-fetch's client over the
- * client's transport) into dist/raw.js and dist/raw.cjs, src/mock/index.ts (`mix-sdk/mock`,
- * MSW handlers) into dist/mock.js and dist/mock.cjs, src/query/index.ts (`mix-sdk/query`, TanStack
- * Query options) into dist/query.js and dist/query.cjs; and the types of each into one .d.ts and
- * an identical .d.cts. Browsers get dist/index.browser.js (the `browser` export): the client's
- * ESM build with the modules of scripts/lib/browser-modules.ts swapped in, which leave out
- * what only servers have. The bin, `mix-mock`, is scripts/mock.ts bundled for Node into dist/mix-mock.js.
+ * `npm run build` (npm runs it as `prepare`: after `npm ci`, in `npm pack`, and in a git
+ * install): bundles each entry into one file per module system, with its dependencies left as
+ * imports: src/index.ts (the client) into dist/index.js (ESM) and dist/index.cjs,
+ * src/raw/index.ts (`mix-sdk/raw`, openapi-fetch's client over the client's transport) into
+ * dist/raw.js and dist/raw.cjs, src/mock/index.ts (`mix-sdk/mock`, MSW handlers) into
+ * dist/mock.js and dist/mock.cjs, src/query/index.ts (`mix-sdk/query`, TanStack Query options)
+ * into dist/query.js and dist/query.cjs; and the types of each into one .d.ts and an identical
+ * .d.cts. Browsers get dist/index.browser.js (the `browser` export): the client's ESM build
+ * with the modules of scripts/lib/browser-modules.ts swapped in, which leave out what only
+ * servers have. The bin, `mix-mock`, is scripts/mock.ts bundled for Node into dist/mix-mock.js.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
