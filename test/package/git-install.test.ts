@@ -3,7 +3,8 @@
  * README's own command runs in a fresh project, its `<repository URL>` replaced by this
  * clone (`git+file://`) and its ref by the commit checked out: what is tested is what is
  * committed, as with any git dependency. npm installs the repository's devDependencies into its
- * own clone to run the build, from its cache where `npm ci` filled it.
+ * own clone to run the build, from its cache where `npm ci` filled it. An uncommitted change is
+ * not in what it installs: commit before running it.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root, shellCommands } from "../helpers/doc-blocks.ts";
-import { run } from "../helpers/run.ts";
+import { run, runGroup } from "../helpers/run.ts";
 
 const documented = shellCommands().filter((c) => c.command.startsWith('npm install "git+'));
 let project = "";
@@ -34,7 +35,8 @@ describe("npm install from git, as the README says", () => {
     const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
     const spec = `git+file://${root.replace(/\/$/, "")}#${commit}`;
     const npmEnv = { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" };
-    await run("npm", ["install", spec], { cwd: project, env: npmEnv });
+    // In a process group of its own, killed whole (npm, git, the build) if it outlasts the test.
+    await runGroup("npm", ["install", spec], { cwd: project, env: { ...process.env, ...npmEnv }, timeoutMs: 280_000 });
 
     const installed = join(project, "node_modules/mix-sdk");
     for (const file of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/mix-mock.js", "spec/openapi.yaml"])

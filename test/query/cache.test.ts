@@ -29,7 +29,11 @@ beforeAll(() => {
     ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`),
   );
 });
+/** The releases of held answers: a test that fails before releasing its own leaves no request pending. */
+const held: (() => void)[] = [];
+
 afterEach(() => {
+  for (const release of held.splice(0)) release();
   server.resetHandlers();
   mock.reset();
   requests.length = 0;
@@ -52,6 +56,7 @@ function heldAnswer(path: string, read: () => unknown) {
     { once: true },
   );
   server.use(handler);
+  held.push(release);
   return release;
 }
 
@@ -115,7 +120,7 @@ describe("sessionQueries' option objects, with query-core alone", () => {
     await client.prefetchQuery(q.list());
     const release = heldListAnswer();
     const stale = client.prefetchQuery({ ...q.list(), staleTime: 0 });
-    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    await vi.waitFor(() => expect(requests).toHaveLength(2), { timeout: 5_000 });
     const created = await new MutationObserver(client, q.create()).mutate({ title: "New" });
     release();
     await stale;
@@ -130,7 +135,7 @@ describe("sessionQueries' option objects, with query-core alone", () => {
     const session = seeded[1] as SessionData;
     const release = heldAnswer(`/api/sessions/${session.id}`, () => session);
     const fetched = client.fetchQuery(q.get({ id: session.id }));
-    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await vi.waitFor(() => expect(requests).toHaveLength(1), { timeout: 5_000 });
     await new MutationObserver(client, q.create()).mutate({ title: "New" });
     release();
     expect(await fetched).toEqual(session);

@@ -5,8 +5,8 @@ import { expect, it } from "vitest";
 import { mixMock, server } from "../test/setup";
 import { Sessions } from "./sessions";
 
-// No retries in tests: with the default policy an injected 503 is retried for 1.5-2 s, longer
-// than the 1 s that findBy* waits, and the error would not show in time.
+// No retries in tests: with the default policy an injected 503 is retried for over a second,
+// longer than the 1 s that findBy* waits, and the error would not show in time.
 const mix = new Mix({ retryConfig: { strategy: "none" } });
 
 it("lists the sessions, newest first", async () => {
