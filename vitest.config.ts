@@ -42,9 +42,7 @@ export const queryProject = {
 export default defineConfig({
   test: {
     // Two files at a time whatever the core count (Vitest's default on 2 cores is one): most of
-    // the slow files wait on processes they start (npm, Prism, Chromium, Playwright), and on the
-    // 2-core machine CI runs on the suite takes about 5 min instead of 7, with every test passing
-    // at a load average of 6.
+    // the slow files wait on processes they start (npm, Prism, Chromium, Playwright).
     maxWorkers: 2,
     projects: [
       unitProject,
