@@ -1,12 +1,21 @@
 /** Files of a fresh consumer project that installs the packed tarball. */
 
 /**
- * An ESM consumer: imports by name, calls the SDK and mix-sdk/raw, prints JSON. The raw client's
- * refusal of an id of ".." must be the main entry's own InvalidRequestError class.
+ * One consumer program in both module systems: as ESM, `imports` and then `body` at the top
+ * level; as CommonJS, the same names required and the same body in an async function.
  */
-export const esmConsumer = `import { InvalidRequestError, Mix, RESTResponseError } from "mix-sdk";
-import { createRawClient } from "mix-sdk/raw";
-const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
+function inBothModuleSystems(imports: [names: string, from: string][], body: string) {
+  const esm = imports.map(([names, from]) => `import { ${names} } from "${from}";\n`).join("");
+  const cjs = imports.map(([names, from]) => `const { ${names} } = require("${from}");\n`).join("");
+  return { esm: `${esm}${body}`, cjs: `${cjs}(async () => {\n${body}})();\n` };
+}
+
+const clientConsumer = inBothModuleSystems(
+  [
+    ["InvalidRequestError, Mix, RESTResponseError", "mix-sdk"],
+    ["createRawClient", "mix-sdk/raw"],
+  ],
+  `const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
 const session = await mix.sessions.get({ id: "s1" });
 const rawClient = createRawClient(mix);
 const raw = await rawClient.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
@@ -14,22 +23,17 @@ const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
 const refused = await rawClient.DELETE("/api/sessions/{id}", { params: { path: { id: ".." } } }).catch((e) => e);
 const restError = error instanceof RESTResponseError && refused instanceof InvalidRequestError;
 console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError }));
-`;
+`,
+);
+
+/**
+ * An ESM consumer: imports by name, calls the SDK and mix-sdk/raw, prints JSON. The raw client's
+ * refusal of an id of ".." must be the main entry's own InvalidRequestError class.
+ */
+export const esmConsumer = clientConsumer.esm;
 
 /** The same from CommonJS, with require. */
-export const cjsConsumer = `const { InvalidRequestError, Mix, RESTResponseError } = require("mix-sdk");
-const { createRawClient } = require("mix-sdk/raw");
-(async () => {
-  const mix = new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } });
-  const session = await mix.sessions.get({ id: "s1" });
-  const rawClient = createRawClient(mix);
-  const raw = await rawClient.GET("/api/sessions/{id}", { params: { path: { id: "s1" } } });
-  const error = await mix.sessions.get({ id: "missing" }).catch((e) => e);
-  const refused = await rawClient.DELETE("/api/sessions/{id}", { params: { path: { id: ".." } } }).catch((e) => e);
-  const restError = error instanceof RESTResponseError && refused instanceof InvalidRequestError;
-  console.log(JSON.stringify({ id: session.id, raw: raw.data?.data?.id, restError }));
-})();
-`;
+export const cjsConsumer = clientConsumer.cjs;
 
 /** A typed consumer: compiles only if the shipped types are right. */
 export const typedConsumer = `import { MutationObserver, QueryClient } from "@tanstack/query-core";
@@ -83,11 +87,13 @@ export function tsconfig(mode: "nodenext" | "bundler", files: string[]): string 
   });
 }
 
-/** An ESM consumer of mix-sdk/mock: MSW's setupServer with the mock's handlers, the SDK on top. */
-export const mockEsmConsumer = `import { setupServer } from "msw/node";
-import { Mix } from "mix-sdk";
-import { createMixMock } from "mix-sdk/mock";
-const mock = createMixMock();
+const mockConsumer = inBothModuleSystems(
+  [
+    ["setupServer", "msw/node"],
+    ["Mix", "mix-sdk"],
+    ["createMixMock", "mix-sdk/mock"],
+  ],
+  `const mock = createMixMock();
 const server = setupServer(...mock.handlers);
 server.listen({ onUnhandledRequest: "error" });
 const mix = new Mix({ retryConfig: { strategy: "none" } });
@@ -95,32 +101,22 @@ const created = await mix.sessions.create({ title: "packed" });
 const list = await mix.sessions.list();
 server.close();
 console.log(JSON.stringify({ title: created.title, first: list[0].id === created.id, stored: mock.sessions().length }));
-`;
+`,
+);
+
+/** An ESM consumer of mix-sdk/mock: MSW's setupServer with the mock's handlers, the SDK on top. */
+export const mockEsmConsumer = mockConsumer.esm;
 
 /** The same from CommonJS, with require. */
-export const mockCjsConsumer = `const { setupServer } = require("msw/node");
-const { Mix } = require("mix-sdk");
-const { createMixMock } = require("mix-sdk/mock");
-(async () => {
-  const mock = createMixMock();
-  const server = setupServer(...mock.handlers);
-  server.listen({ onUnhandledRequest: "error" });
-  const mix = new Mix({ retryConfig: { strategy: "none" } });
-  const created = await mix.sessions.create({ title: "packed" });
-  const list = await mix.sessions.list();
-  server.close();
-  console.log(JSON.stringify({ title: created.title, first: list[0].id === created.id, stored: mock.sessions().length }));
-})();
-`;
+export const mockCjsConsumer = mockConsumer.cjs;
 
-/**
- * An ESM consumer of mix-sdk/query with @tanstack/query-core alone (no framework): a query, a
- * create whose answer lands in the cache, and a 404 that is the main entry's own error class.
- */
-export const queryEsmConsumer = `import { MutationObserver, QueryClient } from "@tanstack/query-core";
-import { Mix, RESTResponseError } from "mix-sdk";
-import { sessionKeys, sessionQueries } from "mix-sdk/query";
-const q = sessionQueries(new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } }));
+const queryConsumer = inBothModuleSystems(
+  [
+    ["MutationObserver, QueryClient", "@tanstack/query-core"],
+    ["Mix, RESTResponseError", "mix-sdk"],
+    ["sessionKeys, sessionQueries", "mix-sdk/query"],
+  ],
+  `const q = sessionQueries(new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } }));
 const client = new QueryClient();
 const session = await client.fetchQuery(q.get({ id: "s1" }));
 const created = await new MutationObserver(client, q.create()).mutate({ title: "packed" });
@@ -128,20 +124,14 @@ const cached = client.getQueryData(sessionKeys.detail(created.id))?.id === creat
 const error = await client.fetchQuery(q.get({ id: "missing" })).catch((e) => e);
 client.clear();
 console.log(JSON.stringify({ id: session.id, cached, restError: error instanceof RESTResponseError }));
-`;
+`,
+);
+
+/**
+ * An ESM consumer of mix-sdk/query with @tanstack/query-core alone (no framework): a query, a
+ * create whose answer lands in the cache, and a 404 that is the main entry's own error class.
+ */
+export const queryEsmConsumer = queryConsumer.esm;
 
 /** The same from CommonJS, with require. */
-export const queryCjsConsumer = `const { MutationObserver, QueryClient } = require("@tanstack/query-core");
-const { Mix, RESTResponseError } = require("mix-sdk");
-const { sessionKeys, sessionQueries } = require("mix-sdk/query");
-(async () => {
-  const q = sessionQueries(new Mix({ serverURL: process.env.SERVER_URL, retryConfig: { strategy: "none" } }));
-  const client = new QueryClient();
-  const session = await client.fetchQuery(q.get({ id: "s1" }));
-  const created = await new MutationObserver(client, q.create()).mutate({ title: "packed" });
-  const cached = client.getQueryData(sessionKeys.detail(created.id))?.id === created.id;
-  const error = await client.fetchQuery(q.get({ id: "missing" })).catch((e) => e);
-  client.clear();
-  console.log(JSON.stringify({ id: session.id, cached, restError: error instanceof RESTResponseError }));
-})();
-`;
+export const queryCjsConsumer = queryConsumer.cjs;
